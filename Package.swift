@@ -1,0 +1,137 @@
+// swift-tools-version:6.1
+// Threshold — the firmware of a camera check-in kiosk. See README.md and ../shared/DESIGN.md.
+//
+// Direction of imports: C shims → Imaging → QRCode / Passes (pure, no I/O) → edges
+// (Capture, Hardware, ScanLog, Sync, Upstream) → executables. Benchmarks live in their
+// own package under Benchmarks/ so that this build stays light.
+import Foundation
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Threshold",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "threshold", targets: ["threshold"]),
+        .executable(name: "threshold-upstream", targets: ["threshold-upstream"]),
+        .library(name: "QRCode", targets: ["QRCode"]),
+        .library(name: "Passes", targets: ["Passes"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+    ],
+    targets: [
+        // MARK: C system libraries (module map + shim header only)
+        .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        .systemLibrary(name: "CV4L2", pkgConfig: "libv4l2", providers: [.apt(["libv4l-dev"])]),
+
+        // MARK: Pure core
+        .target(name: "Imaging", swiftSettings: strict),
+        .target(name: "QRCode", dependencies: ["Imaging"], swiftSettings: strict),
+        .target(
+            name: "Passes",
+            dependencies: [
+                "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // MARK: Edges
+        .target(name: "ImageFiles", dependencies: ["Imaging", "CPNG", "CJPEG"], swiftSettings: strict),
+        .target(name: "ZBarReader", dependencies: ["Imaging", "QRCode", "CZBar"], swiftSettings: strict),
+        .target(name: "Capture", dependencies: ["Imaging", "CV4L2"], swiftSettings: strict),
+        .target(name: "Hardware", swiftSettings: strict),
+        .target(
+            name: "ScanLog",
+            dependencies: ["Passes", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Sync",
+            dependencies: ["ScanLog", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Upstream",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // MARK: Executables (argument parsing and wiring only)
+        .executableTarget(
+            name: "threshold",
+            dependencies: [
+                "Imaging", "QRCode", "ZBarReader", "ImageFiles", "Passes", "Capture", "Hardware",
+                "ScanLog", "Sync",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "threshold-upstream",
+            dependencies: [
+                "Upstream",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // MARK: Test support and tests
+        .target(name: "TestSupport", dependencies: ["Imaging"], swiftSettings: strict),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "Imaging", "TestSupport"]),
+        .testTarget(name: "ZBarReaderTests", dependencies: ["ZBarReader", "QRCode", "ImageFiles", "TestSupport"]),
+        .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles", "Imaging", "TestSupport"]),
+        .testTarget(name: "PassesTests", dependencies: ["Passes", "QRCode", "TestSupport"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "Imaging", "QRCode", "TestSupport"]),
+        .testTarget(name: "HardwareTests", dependencies: ["Hardware"]),
+        .testTarget(name: "ScanLogTests", dependencies: ["ScanLog", "TestSupport"]),
+        .testTarget(name: "SyncTests", dependencies: ["Sync", "Upstream", "ScanLog", "TestSupport"]),
+        .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport"]),
+        .testTarget(name: "ThresholdCLITests", dependencies: ["threshold", "TestSupport"]),
+    ]
+)
+
+// Developer convenience while modules are built in parallel: THRESHOLD_DEV_TARGETS=QRCode,Imaging
+// keeps only those modules' test targets and what they depend on, so working on one pure module
+// does not compile the server stack. CI and the README commands never set it.
+if let only = ProcessInfo.processInfo.environment["THRESHOLD_DEV_TARGETS"] {
+    let keep = Set(only.split(separator: ",").map { "\($0)Tests" })
+    var needed = Set<String>()
+    var queue = package.targets.filter { keep.contains($0.name) }.map(\.name)
+    while let name = queue.popLast() {
+        guard needed.insert(name).inserted, let target = package.targets.first(where: { $0.name == name }) else { continue }
+        for dependency in target.dependencies {
+            switch dependency {
+            case .targetItem(let dep, _), .byNameItem(let dep, _): queue.append(dep)
+            default: break
+            }
+        }
+    }
+    package.targets.removeAll { !needed.contains($0.name) }
+    package.products.removeAll { product in !package.targets.contains { $0.name == product.name } }
+}

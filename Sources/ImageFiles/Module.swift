@@ -1,0 +1,1 @@
+// Module ImageFiles — being written; see Package.swift and the issue that owns it.

@@ -1,0 +1,1 @@
+// Module ScanLog — being written; see Package.swift and the issue that owns it.

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The kiosk's one binary. Each subcommand lives in its own file and only parses arguments and
+/// wires modules together; the work happens in the libraries.
+@main
+struct Threshold: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "threshold",
+        abstract: "Check-in kiosk: read signed QR passes, decide at the door, record every scan.",
+        subcommands: [
+            // Add each subcommand here, one per line, sorted by name.
+        ]
+    )
+}

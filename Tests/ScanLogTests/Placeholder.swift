@@ -1,0 +1,1 @@
+// Tests for ScanLog — being written.
