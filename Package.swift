@@ -17,8 +17,17 @@ let package = Package(
     products: [
         .executable(name: "threshold", targets: ["threshold"]),
         .executable(name: "threshold-upstream", targets: ["threshold-upstream"]),
+        // Libraries are products so that the Benchmarks/ package can measure them from outside.
+        .library(name: "Imaging", targets: ["Imaging"]),
         .library(name: "QRCode", targets: ["QRCode"]),
+        .library(name: "ZBarReader", targets: ["ZBarReader"]),
+        .library(name: "ImageFiles", targets: ["ImageFiles"]),
         .library(name: "Passes", targets: ["Passes"]),
+        .library(name: "Capture", targets: ["Capture"]),
+        .library(name: "Hardware", targets: ["Hardware"]),
+        .library(name: "ScanLog", targets: ["ScanLog"]),
+        .library(name: "Sync", targets: ["Sync"]),
+        .library(name: "Upstream", targets: ["Upstream"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
