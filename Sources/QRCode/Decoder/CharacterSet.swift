@@ -6,7 +6,7 @@ import Darwin
 
 /// The text encodings a QR payload may declare through ECI (AIM ECI assignments, ISO/IEC 18004
 /// §7.4.3) or that we guess for byte segments without one.
-public enum CharacterSet: String, Sendable, Hashable, CaseIterable {
+public enum QRCharset: String, Sendable, Hashable, CaseIterable {
     case cp437 = "CP437"
     case iso8859_1 = "ISO-8859-1", iso8859_2 = "ISO-8859-2", iso8859_3 = "ISO-8859-3"
     case iso8859_4 = "ISO-8859-4", iso8859_5 = "ISO-8859-5", iso8859_6 = "ISO-8859-6"

@@ -16,7 +16,7 @@ public enum DecodedBitStreamParser {
     static func parse(_ data: [UInt8], version: Int) throws(QRDecodeError) -> ParsedPayload {
         var bits = BitSource(data)
         var out = ParsedPayload()
-        var charset: CharacterSet?  // nil: guess per byte segment
+        var charset: QRCharset?  // nil: guess per byte segment
         out.bytes.reserveCapacity(data.count)
 
         while bits.available >= 4 {
@@ -38,7 +38,7 @@ public enum DecodedBitStreamParser {
                 out.structuredAppend = StructuredAppend(index: index, count: count + 1, parity: UInt8(parity))
             case .eci:
                 let value = try readECI(&bits)
-                guard let cs = CharacterSet(eci: value) else { throw .unsupportedECI(value) }
+                guard let cs = QRCharset(eci: value) else { throw .unsupportedECI(value) }
                 charset = cs
                 out.hasECI = true
             case .numeric:
@@ -65,7 +65,7 @@ public enum DecodedBitStreamParser {
                 let cs = charset ?? EncodingGuesser.guess(segment)
                 if let text = cs.decode(segment) {
                     out.text += text
-                } else if charset == nil, let text = CharacterSet.iso8859_1.decode(segment) {
+                } else if charset == nil, let text = QRCharset.iso8859_1.decode(segment) {
                     out.text += text  // a wrong guess still yields readable Latin-1 rather than nothing
                 } else {
                     throw .charsetConversion(cs)
@@ -94,7 +94,7 @@ public enum DecodedBitStreamParser {
                     segment.append(UInt8(word & 0xFF))
                 }
                 out.bytes += segment
-                let cs: CharacterSet = mode == .kanji ? .shiftJIS : .gb18030
+                let cs: QRCharset = mode == .kanji ? .shiftJIS : .gb18030
                 guard let text = cs.decode(segment) else { throw .malformedBitstream(.invalidDoubleByte) }
                 out.text += text
             }

@@ -11,7 +11,7 @@
 /// Why not just UTF-8: the ISO default of byte mode is ISO-8859-1, and Japanese payloads in Shift_JIS
 /// without ECI are common; both appear in the corpus.
 enum EncodingGuesser {
-    static func guess(_ bytes: [UInt8]) -> CharacterSet {
+    static func guess(_ bytes: [UInt8]) -> QRCharset {
         var canBeISO = true, canBeSJIS = true, canBeUTF8 = true
         var utf8Left = 0, utf8Multi = 0
         var isoHighOther = 0

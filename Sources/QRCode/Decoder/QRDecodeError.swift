@@ -15,7 +15,7 @@ public enum QRDecodeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An ECI assignment number we have no charset for.
     case unsupportedECI(Int)
     /// Bytes that are invalid in the charset their ECI declares.
-    case charsetConversion(CharacterSet)
+    case charsetConversion(QRCharset)
 
     public var description: String {
         switch self {

@@ -9,7 +9,7 @@ public enum QREncodeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The content is not valid for the segment mode it was given to.
     case invalidContent(mode: Mode)
     /// The text has characters the requested ECI charset cannot represent.
-    case unrepresentable(CharacterSet)
+    case unrepresentable(QRCharset)
     /// A structured-append request for a count outside 1…16 or more parts than characters.
     case invalidStructuredAppend(count: Int)
 

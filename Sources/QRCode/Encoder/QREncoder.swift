@@ -10,7 +10,7 @@ public enum QREncoder {
     ///   of 24 for UTF-8). Readers decode Kanji mode as Shift_JIS regardless of ECI.
     public static func encode(
         _ text: String, ecLevel: ErrorCorrectionLevel = .M, minVersion: Int = 1, maxVersion: Int = 40,
-        mask: Int? = nil, eci: CharacterSet? = nil, allowKanji: Bool = true
+        mask: Int? = nil, eci: QRCharset? = nil, allowKanji: Bool = true
     ) throws(QREncodeError) -> QRSymbol {
         let chars = try SegmentOptimizer.characters(text, charset: eci, allowKanji: allowKanji)
         let header = try eci.map { cs throws(QREncodeError) in [try QRSegment.eci(cs.eci)] } ?? []

@@ -77,7 +77,7 @@ public struct QRSegment: Sendable, Hashable {
 
     /// Kanji from text (every character must be a double-byte Shift_JIS character in the Kanji range).
     public static func kanji(_ text: String) throws(QREncodeError) -> QRSegment {
-        guard let sjis = CharacterSet.shiftJIS.encode(text) else { throw .invalidContent(mode: .kanji) }
+        guard let sjis = QRCharset.shiftJIS.encode(text) else { throw .invalidContent(mode: .kanji) }
         return try kanji(shiftJIS: sjis)
     }
 

@@ -18,7 +18,7 @@ enum SegmentOptimizer {
     }
 
     /// Characters of `text` with their byte form in `charset` (UTF-8 when nil) and Kanji form.
-    static func characters(_ text: String, charset: CharacterSet?, allowKanji: Bool) throws(QREncodeError) -> [Char] {
+    static func characters(_ text: String, charset: QRCharset?, allowKanji: Bool) throws(QREncodeError) -> [Char] {
         let scalars = Array(text.unicodeScalars)
         var chars = scalars.map { s -> Char in
             let v = s.value
@@ -43,7 +43,7 @@ enum SegmentOptimizer {
             }
         }
         if allowKanji && !nonASCII.isEmpty {
-            let sjis = Iconv.convertEach(nonASCII.map { Array(String(scalars[$0]).utf8) }, from: "UTF-8", to: CharacterSet.shiftJIS.rawValue)
+            let sjis = Iconv.convertEach(nonASCII.map { Array(String(scalars[$0]).utf8) }, from: "UTF-8", to: QRCharset.shiftJIS.rawValue)
             for (k, i) in nonASCII.enumerated() {
                 if let code = sjis[k], code.count == 2, QRSegment.kanjiValue(Int(code[0]) << 8 | Int(code[1])) != nil {
                     chars[i].sjis = code
