@@ -107,17 +107,26 @@ public struct QRDecoder: QRReader {
     /// Tries the triple's candidate geometries and sampling offsets until one decodes.
     func decode(_ triple: FinderPatternTriple, view: BinaryView, offsets: [(dx: Double, dy: Double)]) -> QRResult? {
         guard let (moduleSize, dims) = Detector.dimensions(view, triple) else { return nil }
+        // Each dimension with the alignment pattern first, then with the extrapolated corner in
+        // case that pattern was a look-alike.
         for d in dims {
             guard let g = Detector.geometry(view, triple, dimension: d, moduleSize: moduleSize) else { continue }
-            for offset in offsets {
-                guard let modules = GridSampler.sample(view, transform: g.transform, dimension: d, offset: offset) else { break }
-                guard let symbol = try? SymbolDecoder.decode(modules) else { continue }
-                var corners = g.corners
-                // Corners as the symbol reads: a mirrored symbol's top-right lies where we
-                // assumed its bottom-left.
-                if symbol.mirrored { corners = [corners[0], corners[3], corners[2], corners[1]] }
-                return symbol.result(corners: corners)
-            }
+            if let r = decode(g, view: view, offsets: offsets) { return r }
+            if g.usedAlignment, let plain = Detector.geometry(view, triple, dimension: d, moduleSize: moduleSize, useAlignment: false),
+               let r = decode(plain, view: view, offsets: offsets) { return r }
+        }
+        return nil
+    }
+
+    func decode(_ g: SymbolGeometry, view: BinaryView, offsets: [(dx: Double, dy: Double)]) -> QRResult? {
+        for offset in offsets {
+            guard let modules = GridSampler.sample(view, transform: g.transform, dimension: g.dimension, offset: offset) else { break }
+            guard let symbol = try? SymbolDecoder.decode(modules) else { continue }
+            var corners = g.corners
+            // Corners as the symbol reads: a mirrored symbol's top-right lies where we assumed
+            // its bottom-left.
+            if symbol.mirrored { corners = [corners[0], corners[3], corners[2], corners[1]] }
+            return symbol.result(corners: corners)
         }
         return nil
     }

@@ -153,6 +153,15 @@ public enum Synthesis {
         return out
     }
 
+    /// Left for right: a code seen through the back of a window or a selfie camera.
+    public static func mirror(_ image: GrayBuffer) -> GrayBuffer {
+        var out = image
+        for y in 0..<image.height {
+            for x in 0..<image.width { out.pixels[y * image.width + x] = image.pixels[y * image.width + image.width - 1 - x] }
+        }
+        return out
+    }
+
     /// Light for dark: a dark-mode screen.
     public static func invert(_ image: GrayBuffer) -> GrayBuffer {
         var out = image

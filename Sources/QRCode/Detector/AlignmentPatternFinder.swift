@@ -8,7 +8,11 @@ import Imaging
 /// outwards for light:dark:light runs of ≈ 1:1:1 modules, each hit is confirmed down the column,
 /// and the confirmed centre closest to the prediction wins.
 enum AlignmentPatternFinder {
-    static func find(_ view: BinaryView, near estimate: Point, moduleSize: Double, allowance: Double) -> Point? {
+    /// - Parameters:
+    ///   - ux, uy: one module along the symbol's x and y axes (from the finder patterns), used to
+    ///     verify the whole 5×5 pattern: data modules often form a light:dark:light run in a row
+    ///     and a column, but almost never the two rings around it.
+    static func find(_ view: BinaryView, near estimate: Point, moduleSize: Double, allowance: Double, ux: Point, uy: Point) -> Point? {
         let reach = max(3, Int(allowance * moduleSize))
         let cx = Int(estimate.x), cy = Int(estimate.y)
         let x0 = max(0, cx - reach), x1 = min(view.width - 1, cx + reach)
@@ -53,13 +57,33 @@ enum AlignmentPatternFinder {
                 x += 1
             }
         }
-        // Prefer confirmed centres, then the one nearest the prediction.
-        let best = found.min { a, b in
-            let ca = min(a.count, 2), cb = min(b.count, 2)
-            if ca != cb { return ca > cb }
-            return a.p.distance(to: estimate) < b.p.distance(to: estimate)
+        // Keep centres whose rings check out; prefer the best ring score, then the nearest.
+        var best: (p: Point, score: Int, distance: Double)? = nil
+        for f in found {
+            let score = ringScore(view, f.p, ux: ux, uy: uy)
+            guard score >= 19 else { continue }
+            let d = f.p.distance(to: estimate)
+            // Scores ≥ 23 count as equal: the rest is noise and perspective on the outer ring.
+            let capped = min(score, 23)
+            if let b = best, b.score > capped || (b.score == capped && b.distance <= d) { continue }
+            best = (f.p, capped, d)
         }
         return best?.p
+    }
+
+    /// How many of the 25 modules of an alignment pattern centred at `c` have the expected
+    /// colour (dark centre, light ring, dark ring).
+    static func ringScore(_ view: BinaryView, _ c: Point, ux: Point, uy: Point) -> Int {
+        var score = 0
+        for j in -2...2 {
+            for i in -2...2 {
+                let p = c + ux * Double(i) + uy * Double(j)
+                let px = Int(p.x.rounded(.down)), py = Int(p.y.rounded(.down))
+                let expectDark = max(abs(i), abs(j)) != 1
+                if view.isDarkClipped(px, py) == expectDark { score += 1 }
+            }
+        }
+        return score
     }
 
     @inline(__always)

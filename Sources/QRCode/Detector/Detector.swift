@@ -57,16 +57,19 @@ public enum Detector {
         return dims.compactMap { geometry(view, t, dimension: $0, moduleSize: size) }
     }
 
-    /// The homography for one assumed dimension.
-    static func geometry(_ view: BinaryView, _ t: FinderPatternTriple, dimension d: Int, moduleSize: Double) -> SymbolGeometry? {
+    /// The homography for one assumed dimension: through the alignment pattern when one is
+    /// found (unless `useAlignment` is false), else through the extrapolated fourth corner.
+    static func geometry(_ view: BinaryView, _ t: FinderPatternTriple, dimension d: Int, moduleSize: Double, useAlignment: Bool = true) -> SymbolGeometry? {
         let tl = t.topLeft.point, tr = t.topRight.point, bl = t.bottomLeft.point
         let br = tr + bl - tl
         let dd = Double(d)
-        if d >= 25 {
+        if d >= 25 && useAlignment {
             let k = (dd - 10) / (dd - 7)
             let estimate = tl + (br - tl) * k
+            // One module along each symbol axis, for checking the pattern's rings.
+            let ux = (tr - tl) * (1 / (dd - 7)), uy = (bl - tl) * (1 / (dd - 7))
             for allowance in [4.0, 8.0, 16.0] {
-                if let a = AlignmentPatternFinder.find(view, near: estimate, moduleSize: moduleSize, allowance: allowance) {
+                if let a = AlignmentPatternFinder.find(view, near: estimate, moduleSize: moduleSize, allowance: allowance, ux: ux, uy: uy) {
                     let from = Quad(topLeft: Point(3.5, 3.5), topRight: Point(dd - 3.5, 3.5),
                                     bottomRight: Point(dd - 6.5, dd - 6.5), bottomLeft: Point(3.5, dd - 3.5))
                     let to = Quad(topLeft: tl, topRight: tr, bottomRight: a, bottomLeft: bl)
@@ -80,24 +83,32 @@ public enum Detector {
         return SymbolGeometry(transform: .quadToQuad(from: from, to: to), dimension: d, usedAlignment: false)
     }
 
-    /// The dimension given by the version blocks (either one), read through a local affine grid
-    /// anchored on the finder pattern next to the block and scaled by the measured module size,
-    /// so that an error in the estimated dimension does not shift the block.
+    /// The dimension given by the version blocks, read through a local affine grid anchored on
+    /// the finder pattern next to each block and scaled by that pattern's own module size (so
+    /// that neither an error in the estimated dimension nor perspective shifts the block).
+    ///
+    /// Accepted when one block decodes with ≤ 1 bit error, or both blocks agree: a lone block
+    /// read 3 bits off can land on a wrong version (we saw v31 for a tilted v15).
     static func versionFromImage(_ view: BinaryView, _ t: FinderPatternTriple, dimension d: Int, moduleSize: Double) -> Int? {
         let tl = t.topLeft.point, tr = t.topRight.point, bl = t.bottomLeft.point
         let ux = (tr - tl) * (1 / tl.distance(to: tr)), uy = (bl - tl) * (1 / tl.distance(to: bl))
         let dd = Double(d)
+        var seen = [(version: Int, distance: Int)]()
         for bottomLeft in [false, true] {
             let anchor = bottomLeft ? bl : tr
+            let size = (RunWalker.finderWidth(view, center: anchor, towards: tl)).map { $0 / 7 } ?? moduleSize
             let anchorModule = bottomLeft ? Point(3.5, dd - 3.5) : Point(dd - 3.5, 3.5)
             let map = { (m: Point) -> Point in
-                anchor + ux * ((m.x - anchorModule.x) * moduleSize) + uy * ((m.y - anchorModule.y) * moduleSize)
+                anchor + ux * ((m.x - anchorModule.x) * size) + uy * ((m.y - anchorModule.y) * size)
             }
             if let bits = GridSampler.versionBits(view, dimension: d, bottomLeft: bottomLeft, map: map),
                let v = Version.decodeVersionBits(bits) {
-                return v.dimension
+                let distance = (Version.versionBits(v.number) ^ bits).nonzeroBitCount
+                if distance <= 1 { return v.dimension }
+                seen.append((v.number, distance))
             }
         }
+        if seen.count == 2, seen[0].version == seen[1].version, let v = Version.forNumber(seen[0].version) { return v.dimension }
         return nil
     }
 }
