@@ -4,13 +4,19 @@
 /// Why a separate stage: the detector only has to produce modules; everything after is pure table
 /// work that tests drive with matrices from our own encoder, and that fuzzing can hammer without images.
 public enum SymbolDecoder {
-    /// Decodes `modules`; if that fails, tries the transposed matrix (a mirrored symbol) and
-    /// reports `mirrored`. Throws the error of the straight reading when both fail.
+    /// Decodes `modules`; if format, version or Reed–Solomon fail, tries the transposed matrix (a
+    /// mirrored symbol) and reports `mirrored`. Throws the error of the straight reading when both fail.
+    ///
+    /// Why not retry after a bitstream error: Reed–Solomon succeeding on every block is strong
+    /// evidence the orientation was right, so a mirrored reading could only produce a misread.
     public static func decode(_ modules: BitMatrix) throws(QRDecodeError) -> DecodedSymbol {
         do {
             return try decodeOriented(modules)
         } catch let straight {
-            if case .invalidDimension = straight { throw straight }
+            switch straight {
+            case .formatInfoUnreadable, .versionInfoUnreadable, .tooManyErrors: break
+            default: throw straight
+            }
             do {
                 var symbol = try decodeOriented(modules.transposed())
                 symbol.mirrored = true
