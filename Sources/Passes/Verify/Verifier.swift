@@ -61,6 +61,8 @@ public final class Verifier: Sendable {
         if text.hasPrefix(ThresholdWire.credentialPrefix) || text.hasPrefix(ThresholdWire.provenPrefix) {
             return assessThreshold(text, digest: digest, store: store, generation: generation)
         }
+        if text.hasPrefix(DCCPass.prefix) { return assessDCC(text, digest: digest, store: store, generation: generation) }
+        if text.hasPrefix(SHCPass.prefix) { return assessSHC(text, digest: digest, store: store, generation: generation) }
         return .deny(.unknownFormat, "no known pass prefix", digest: digest, generation: generation)
     }
 
