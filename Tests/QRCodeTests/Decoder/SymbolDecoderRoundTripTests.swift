@@ -136,3 +136,26 @@ final class SymbolDecoderRoundTripTests: XCTestCase {
         }
     }
 }
+
+final class SymbolDecoderErasureTests: XCTestCase {
+    /// A wiped area the detector marks unreliable: beyond errors-only capacity, within erasure capacity.
+    func testUnreliableModulesBecomeErasures() throws {
+        let text = "ERASURES 0123456789"
+        let symbol = try QREncoder.encode(text, ecLevel: .H, minVersion: 2, maxVersion: 2, mask: 1)
+        let version = Version.all[1]  // 44 codewords, one block, EC 28: 14 errors or 28 erasures
+        var damaged = symbol.modules
+        var unreliable = BitMatrix(dimension: version.dimension)
+        let order = FunctionPattern.layout(for: version).dataOrder
+        for c in 0..<20 {  // 20 codewords destroyed: too many as errors, fine as erasures
+            for k in 0..<8 {
+                let index = Int(order[c * 8 + k])
+                damaged.bits[index] = k % 3 == 0
+                unreliable.bits[index] = true
+            }
+        }
+        XCTAssertThrowsError(try SymbolDecoder.decode(damaged))
+        let decoded = try SymbolDecoder.decode(damaged, unreliable: unreliable)
+        XCTAssertEqual(decoded.text, text)
+        XCTAssertGreaterThan(decoded.correctedErrors, 14)
+    }
+}
