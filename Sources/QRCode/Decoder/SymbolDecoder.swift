@@ -103,8 +103,13 @@ public enum SymbolDecoder {
         return FormatInformation.decode(copy1, copy2).map { ($0.format, $0.distance) }
     }
 
-    /// The version: from the size for versions 1…6; from the version blocks (either, within 3 bit
-    /// errors, and agreeing with the size) for 7…40 (§7.10).
+    /// The version: from the size for versions 1…6; for 7…40 from the version blocks (either,
+    /// within 3 bit errors) when one agrees with the size (§7.10).
+    ///
+    /// Why the size alone when both blocks are unreadable: glare over both 18-module blocks is
+    /// common on phone screens, the grid was sampled at this size anyway, and Reed–Solomon still
+    /// has to accept every block. A block that reads cleanly as a *different* version, though, means
+    /// the size is wrong, and that is an error.
     static func readVersion(_ m: BitMatrix, provisional: Version) throws(QRDecodeError) -> Version {
         guard provisional.number >= 7 else { return provisional }
         let n = m.width
@@ -114,9 +119,13 @@ public enum SymbolDecoder {
             topRight = topRight << 1 | (m[n - 11 + i % 3, i / 3] ? 1 : 0)
             bottomLeft = bottomLeft << 1 | (m[i / 3, n - 11 + i % 3] ? 1 : 0)
         }
+        var contradicted = false
         for word in [topRight, bottomLeft] {
-            if let v = Version.decodeVersionBits(word), v.dimension == n { return v }
+            guard let v = Version.decodeVersionBits(word) else { continue }
+            if v.dimension == n { return v }
+            contradicted = true
         }
-        throw .versionInfoUnreadable
+        if contradicted { throw .versionInfoUnreadable }
+        return provisional
     }
 }

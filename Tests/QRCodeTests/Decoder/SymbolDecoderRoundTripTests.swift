@@ -82,9 +82,13 @@ final class SymbolDecoderRoundTripTests: XCTestCase {
         let decoded = try SymbolDecoder.decode(m)
         XCTAssertEqual(decoded.version, 12)
         XCTAssertEqual(decoded.text, "VERSION INFO")
-        // Wipe both version blocks: a typed error, not a guess.
+        // Both version blocks wiped: the size alone decides, and RS confirms.
         m.setRegion(x: n - 11, y: 0, width: 3, height: 6, to: false)
         m.setRegion(x: 0, y: n - 11, width: 6, height: 3, to: false)
+        XCTAssertEqual(try SymbolDecoder.decodeOriented(m).text, "VERSION INFO")
+        // A block that clearly names another version: the grid size is wrong — a typed error.
+        let other = Version.versionBits(14)
+        for i in 0..<18 { m[n - 11 + i % 3, i / 3] = (other >> i) & 1 == 1 }
         XCTAssertThrowsError(try SymbolDecoder.decodeOriented(m)) { XCTAssertEqual($0 as? QRDecodeError, .versionInfoUnreadable) }
         var f = symbol.modules
         f.setRegion(x: 0, y: 8, width: 9, height: 1, to: true)
