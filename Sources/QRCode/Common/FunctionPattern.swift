@@ -14,6 +14,9 @@ public struct FunctionPattern: Sendable {
     /// Indices (y·dimension + x) of the data modules in bit order; `count ≥ 8·totalCodewords`
     /// (the surplus are remainder bits).
     public let dataOrder: [Int32]
+    /// For each mask 0…7, the codeword bytes the mask alone contributes (the mask read through
+    /// `dataOrder`): unmasking a read codeword is one XOR instead of eight pattern evaluations.
+    public let maskCodewords: [[UInt8]]
 
     @inline(__always)
     public func isFunction(x: Int, y: Int) -> Bool { mask[y * version.dimension + x] != 0 }
@@ -74,5 +77,15 @@ public struct FunctionPattern: Sendable {
             right -= 2
         }
         dataOrder = order
+        maskCodewords = (0..<8).map { mask in
+            (0..<version.totalCodewords).map { c in
+                var byte: UInt8 = 0
+                for k in (c * 8)..<(c * 8 + 8) {
+                    let index = Int(order[k])
+                    byte = byte << 1 | (DataMask.isMasked(mask, x: index % n, y: index / n) ? 1 : 0)
+                }
+                return byte
+            }
+        }
     }
 }

@@ -24,6 +24,17 @@ public enum GaloisField {
         return t
     }()
 
+    /// Full product table, `mul[a << 8 | b] = a·b` (64 KiB): one load per product in the hot
+    /// loops (syndromes, encoding), no zero test, no branch.
+    public static let mul: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 65536)
+        for a in 1..<256 {
+            let la = Int(log[a])
+            for b in 1..<256 { t[a << 8 | b] = exp[la + Int(log[b])] }
+        }
+        return t
+    }()
+
     @inline(__always)
     public static func multiply(_ a: UInt8, _ b: UInt8) -> UInt8 {
         if a == 0 || b == 0 { return 0 }

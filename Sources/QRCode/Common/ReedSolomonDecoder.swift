@@ -32,21 +32,19 @@ public enum ReedSolomonDecoder {
         }
         let exp = GaloisField.exp, log = GaloisField.log
 
-        // Syndromes S_j = r(α^j); all zero means a valid codeword (the common case, kept cheap).
+        // Syndromes S_j = r(α^j) by Horner's rule, one table load per step; all zero means a valid
+        // codeword (the common case, kept cheap).
         var syndromes = [UInt8](repeating: 0, count: ecCount)
         var anyError = false
-        codewords.withUnsafeBufferPointer { r in
-            for j in 0..<ecCount {
-                var s: UInt8 = 0
-                if j == 0 {
-                    for c in r { s ^= c }
-                } else {
-                    for c in r {
-                        s = (s == 0 ? 0 : exp[Int(log[Int(s)]) + j]) ^ c
-                    }
+        GaloisField.mul.withUnsafeBufferPointer { mul in
+            codewords.withUnsafeBufferPointer { r in
+                for j in 0..<ecCount {
+                    let row = Int(exp[j]) << 8  // products by α^j
+                    var s: UInt8 = 0
+                    for c in r { s = mul[row | Int(s)] ^ c }
+                    syndromes[j] = s
+                    if s != 0 { anyError = true }
                 }
-                syndromes[j] = s
-                if s != 0 { anyError = true }
             }
         }
         guard anyError else { return 0 }

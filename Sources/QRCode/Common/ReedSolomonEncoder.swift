@@ -6,8 +6,9 @@ public struct ReedSolomonEncoder: Sendable {
     /// g(x) = ∏ (x − αⁱ), i in 0..<ecCount, highest coefficient first, the leading 1 dropped.
     public let generator: [UInt8]
 
-    public init(ecCount: Int) {
-        precondition(ecCount > 0 && ecCount < 255)
+    /// Nil unless 1 ≤ ecCount ≤ 254 (a GF(256) code has at most 255 symbols).
+    public init?(ecCount: Int) {
+        guard ecCount > 0 && ecCount < 255 else { return nil }
         var g: [UInt8] = [1]
         for i in 0..<ecCount {
             // g ← g · (x + αⁱ)
@@ -26,14 +27,13 @@ public struct ReedSolomonEncoder: Sendable {
     public func ecCodewords(for data: some Collection<UInt8>) -> [UInt8] {
         let n = generator.count
         var remainder = [UInt8](repeating: 0, count: n)
-        generator.withUnsafeBufferPointer { g in
-            remainder.withUnsafeMutableBufferPointer { r in
-                for byte in data {
-                    let factor = byte ^ r[0]
-                    for i in 1..<n { r[i - 1] = r[i] }
-                    r[n - 1] = 0
-                    if factor != 0 {
-                        for i in 0..<n { r[i] ^= GaloisField.multiply(g[i], factor) }
+        GaloisField.mul.withUnsafeBufferPointer { mul in
+            generator.withUnsafeBufferPointer { g in
+                remainder.withUnsafeMutableBufferPointer { r in
+                    for byte in data {
+                        let factor = Int(byte ^ r[0]) << 8
+                        for i in 1..<n { r[i - 1] = r[i] ^ mul[factor | Int(g[i - 1])] }
+                        r[n - 1] = mul[factor | Int(g[n - 1])]
                     }
                 }
             }

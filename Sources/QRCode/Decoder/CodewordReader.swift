@@ -7,23 +7,22 @@ enum CodewordReader {
     /// `matrix` must be `version.dimension` square (checked by the caller).
     static func read(_ matrix: BitMatrix, version: Version, mask: Int) -> [UInt8] {
         let layout = FunctionPattern.layout(for: version)
-        let n = version.dimension
         let total = version.totalCodewords
         var out = [UInt8](repeating: 0, count: total)
+        guard (0..<8).contains(mask), matrix.bits.count == version.dimension * version.dimension else { return out }
         matrix.bits.withUnsafeBufferPointer { bits in
             layout.dataOrder.withUnsafeBufferPointer { order in
-                out.withUnsafeMutableBufferPointer { out in
-                    var k = 0
-                    for c in 0..<total {
-                        var byte: UInt8 = 0
-                        for _ in 0..<8 {
-                            let index = Int(order[k])
-                            k += 1
-                            let y = index / n, x = index - y * n
-                            let dark = bits[index] != DataMask.isMasked(mask, x: x, y: y)
-                            byte = byte << 1 | (dark ? 1 : 0)
+                layout.maskCodewords[mask].withUnsafeBufferPointer { maskBytes in
+                    out.withUnsafeMutableBufferPointer { out in
+                        var k = 0
+                        for c in 0..<total {
+                            var byte: UInt8 = 0
+                            for _ in 0..<8 {
+                                byte = byte << 1 | (bits[Int(order[k])] ? 1 : 0)
+                                k += 1
+                            }
+                            out[c] = byte ^ maskBytes[c]
                         }
-                        out[c] = byte
                     }
                 }
             }

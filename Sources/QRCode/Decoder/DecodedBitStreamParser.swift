@@ -1,10 +1,10 @@
 /// The parsed content of a symbol's data codewords.
-struct ParsedPayload: Sendable {
-    var bytes: [UInt8] = []
-    var text = ""
-    var structuredAppend: StructuredAppend?
-    var fnc1: FNC1?
-    var hasECI = false
+public struct ParsedPayload: Sendable, Hashable {
+    public var bytes: [UInt8] = []
+    public var text = ""
+    public var structuredAppend: StructuredAppend?
+    public var fnc1: FNC1?
+    public var hasECI = false
 }
 
 /// Turns corrected data codewords into bytes and text (ISO/IEC 18004 §7.4): a sequence of segments,
@@ -13,7 +13,8 @@ struct ParsedPayload: Sendable {
 /// Why text per segment: a symbol may mix modes and switch charsets with ECI mid-stream; decoding
 /// each segment in its own charset and concatenating is the only faithful reading.
 public enum DecodedBitStreamParser {
-    static func parse(_ data: [UInt8], version: Int) throws(QRDecodeError) -> ParsedPayload {
+    /// Parses the error-corrected data codewords of a symbol of `version` (which sizes the count fields).
+    public static func parse(_ data: [UInt8], version: Int) throws(QRDecodeError) -> ParsedPayload {
         var bits = BitSource(data)
         var out = ParsedPayload()
         var charset: QRCharset?  // nil: guess per byte segment

@@ -5,9 +5,10 @@ public struct BitBuffer: Sendable, Hashable {
 
     public init() {}
 
-    /// Appends the low `width` bits of `value`, most significant first.
+    /// Appends the low `width` bits of `value` (width clamped to 0…63), most significant first;
+    /// higher bits of `value` are ignored.
     public mutating func append(_ value: Int, bits width: Int) {
-        precondition(width >= 0 && width <= 32 && (width == 32 || value >> width == 0), "value does not fit")
+        let width = min(max(width, 0), 63)
         for i in stride(from: width - 1, through: 0, by: -1) {
             if count & 7 == 0 { bytes.append(0) }
             if (value >> i) & 1 == 1 { bytes[bytes.count - 1] |= 0x80 >> UInt8(count & 7) }

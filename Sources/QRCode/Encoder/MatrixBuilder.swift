@@ -3,6 +3,13 @@
 enum MatrixBuilder {
     /// Function patterns plus the unmasked codewords (remainder bits light); format info not yet drawn.
     static func base(version: Version, codewords: [UInt8]) -> BitMatrix {
+        var m = functionPatterns(version: version)
+        placeData(codewords, mask: nil, into: &m, version: version)
+        return m
+    }
+
+    /// Finders, timing, alignment patterns, dark module and version information; data modules light.
+    static func functionPatterns(version: Version) -> BitMatrix {
         let n = version.dimension
         var m = BitMatrix(dimension: n)
         func finder(_ cx: Int, _ cy: Int) {
@@ -35,13 +42,32 @@ enum MatrixBuilder {
                 m[i / 3, n - 11 + i % 3] = dark
             }
         }
-        let order = FunctionPattern.layout(for: version).dataOrder
-        let totalBits = codewords.count * 8
-        for (k, index) in order.enumerated() where k < totalBits {
-            let bit = (codewords[k >> 3] >> (7 - UInt8(k & 7))) & 1 == 1
-            m.bits[Int(index)] = bit
-        }
         return m
+    }
+
+    /// Writes `codewords` into the data modules in placement order, XOR-ed with `mask` when given
+    /// (one byte XOR per codeword via the precomputed mask codewords); remainder bits are light
+    /// before masking.
+    static func placeData(_ codewords: [UInt8], mask: Int?, into m: inout BitMatrix, version: Version) {
+        let layout = FunctionPattern.layout(for: version)
+        let n = version.dimension
+        guard m.width == n, m.height == n else { return }
+        let order = layout.dataOrder
+        let maskBytes = mask.flatMap { (0..<8).contains($0) ? layout.maskCodewords[$0] : nil }
+        let total = min(codewords.count, version.totalCodewords)
+        var k = 0
+        for c in 0..<total {
+            let byte = codewords[c] ^ (maskBytes?[c] ?? 0)
+            for bit in 0..<8 {
+                m.bits[Int(order[k])] = (byte >> (7 - UInt8(bit))) & 1 == 1
+                k += 1
+            }
+        }
+        while k < order.count {
+            let index = Int(order[k])
+            m.bits[index] = mask.map { DataMask.isMasked($0, x: index % n, y: index / n) } ?? false
+            k += 1
+        }
     }
 
     /// Both copies of the 15-bit format word (bit 14 first along each strip).

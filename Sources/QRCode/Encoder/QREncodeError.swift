@@ -10,6 +10,8 @@ public enum QREncodeError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidContent(mode: Mode)
     /// The text has characters the requested ECI charset cannot represent.
     case unrepresentable(QRCharset)
+    /// Data codewords handed to the block builder do not match the version and level.
+    case invalidCodewordCount(expected: Int, actual: Int)
     /// A structured-append request for a count outside 1…16 or more parts than characters.
     case invalidStructuredAppend(count: Int)
 
@@ -20,6 +22,7 @@ public enum QREncodeError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .invalidMask(m): "\(m) is not a QR mask pattern (0…7)"
         case let .invalidContent(mode): "the content is not valid for \(mode) mode"
         case let .unrepresentable(cs): "the text has characters that \(cs.rawValue) cannot represent"
+        case let .invalidCodewordCount(expected, actual): "\(actual) data codewords given where the symbol holds \(expected)"
         case let .invalidStructuredAppend(count): "cannot split a message into \(count) structured-append symbols"
         }
     }

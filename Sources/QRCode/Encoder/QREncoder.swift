@@ -38,7 +38,7 @@ public enum QREncoder {
             capacity = version.dataCodewords(ecLevel) * 8
             guard let bits = totalBits(segments, version: v) else { continue }
             needed = bits
-            if bits <= capacity { return build(segments, version: version, ecLevel: ecLevel, mask: mask) }
+            if bits <= capacity { return try build(segments, version: version, ecLevel: ecLevel, mask: mask) }
         }
         throw .dataTooLong(bits: needed == Int.max ? capacity + 1 : needed, capacity: capacity)
     }
@@ -100,7 +100,7 @@ public enum QREncoder {
                 let capacity = version.dataCodewords(ecLevel) * 8
                 guard let bits = totalBits(segments, version: v) else { continue }
                 lastBits = bits; lastCapacity = capacity
-                if bits <= capacity { return build(segments, version: version, ecLevel: ecLevel, mask: mask) }
+                if bits <= capacity { return try build(segments, version: version, ecLevel: ecLevel, mask: mask) }
             }
         }
         throw .dataTooLong(bits: lastBits, capacity: lastCapacity)
@@ -116,8 +116,13 @@ public enum QREncoder {
     }
 
     /// Data codewords: segments, terminator, zero-padding to a byte, then 0xEC/0x11 pad codewords.
-    static func dataCodewords(_ segments: [QRSegment], version: Version, ecLevel: ErrorCorrectionLevel) -> [UInt8] {
+    public static func dataCodewords(
+        _ segments: [QRSegment], version: Version, ecLevel: ErrorCorrectionLevel
+    ) throws(QREncodeError) -> [UInt8] {
         let capacity = version.dataCodewords(ecLevel) * 8
+        guard let needed = totalBits(segments, version: version.number), needed <= capacity else {
+            throw .dataTooLong(bits: totalBits(segments, version: version.number) ?? capacity + 1, capacity: capacity)
+        }
         var bits = BitBuffer()
         for s in segments {
             bits.append(s.mode.rawValue, bits: 4)
@@ -134,9 +139,16 @@ public enum QREncoder {
     }
 
     /// All codewords in placement order: blocks with their EC codewords, interleaved.
-    static func codewords(_ data: [UInt8], version: Version, ecLevel: ErrorCorrectionLevel) -> [UInt8] {
+    public static func codewords(
+        _ data: [UInt8], version: Version, ecLevel: ErrorCorrectionLevel
+    ) throws(QREncodeError) -> [UInt8] {
         let layout = version.ecBlocks(ecLevel)
-        let rs = ReedSolomonEncoder(ecCount: layout.ecCodewordsPerBlock)
+        guard data.count == layout.totalDataCodewords else {
+            throw .invalidCodewordCount(expected: layout.totalDataCodewords, actual: data.count)
+        }
+        guard let rs = ReedSolomonEncoder(ecCount: layout.ecCodewordsPerBlock) else {
+            throw .invalidCodewordCount(expected: layout.totalDataCodewords, actual: data.count)  // unreachable: table EC counts are 7…30
+        }
         var blocks = [[UInt8]]()
         var counts = [Int]()
         var k = 0
@@ -150,13 +162,16 @@ public enum QREncoder {
         return DataBlocks.interleave(blocks, dataCounts: counts, ecCount: layout.ecCodewordsPerBlock)
     }
 
-    private static func build(_ segments: [QRSegment], version: Version, ecLevel: ErrorCorrectionLevel, mask: Int?) -> QRSymbol {
-        let data = dataCodewords(segments, version: version, ecLevel: ecLevel)
-        let base = MatrixBuilder.base(version: version, codewords: codewords(data, version: version, ecLevel: ecLevel))
+    private static func build(
+        _ segments: [QRSegment], version: Version, ecLevel: ErrorCorrectionLevel, mask: Int?
+    ) throws(QREncodeError) -> QRSymbol {
+        let data = try dataCodewords(segments, version: version, ecLevel: ecLevel)
+        let all = try codewords(data, version: version, ecLevel: ecLevel)
+        let base = MatrixBuilder.functionPatterns(version: version)
         var best: (mask: Int, matrix: BitMatrix, penalty: Int)?
         for candidate in mask.map({ [$0] }) ?? Array(0..<8) {
             var m = base
-            DataMask.apply(candidate, to: &m, version: version)
+            MatrixBuilder.placeData(all, mask: candidate, into: &m, version: version)
             MatrixBuilder.drawFormat(FormatInformation(ecLevel: ecLevel, mask: candidate), into: &m)
             let penalty = mask == nil ? MaskPenalty.score(m) : 0
             if best == nil || penalty < best!.penalty { best = (candidate, m, penalty) }

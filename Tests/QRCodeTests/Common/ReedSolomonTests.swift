@@ -9,8 +9,10 @@ final class ReedSolomonTests: XCTestCase {
     let helloData: [UInt8] = [32, 91, 11, 120, 209, 114, 220, 77, 67, 64, 236, 17, 236, 17, 236, 17]
     let helloEC: [UInt8] = [196, 35, 39, 119, 235, 215, 231, 226, 93, 23]
 
-    func testEncoderKnownVectors() {
-        let rs = ReedSolomonEncoder(ecCount: 10)
+    func testEncoderKnownVectors() throws {
+        let rs = try XCTUnwrap(ReedSolomonEncoder(ecCount: 10))
+        XCTAssertNil(ReedSolomonEncoder(ecCount: 0))
+        XCTAssertNil(ReedSolomonEncoder(ecCount: 255))
         XCTAssertEqual(rs.ecCodewords(for: isoData), isoEC)
         XCTAssertEqual(rs.ecCodewords(for: helloData), helloEC)
     }
@@ -70,7 +72,7 @@ final class ReedSolomonTests: XCTestCase {
     func testRandomRoundTripsAcrossBlockShapes() throws {
         var rng = SplitMix(seed: 42)
         for ec in [7, 10, 13, 18, 22, 26, 30] {
-            let rs = ReedSolomonEncoder(ecCount: ec)
+            let rs = try XCTUnwrap(ReedSolomonEncoder(ecCount: ec))
             for dataCount in [1, 15, 60, 122] where dataCount + ec <= 255 {
                 let data = (0..<dataCount).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
                 let original = data + rs.ecCodewords(for: data)

@@ -31,7 +31,7 @@ final class GarbageInputTests: XCTestCase {
             let version = Version.all[v - 1]
             // Random codewords that are valid RS blocks: random data codewords, real EC.
             let data = (0..<version.dataCodewords(level)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-            let all = QREncoder.codewords(data, version: version, ecLevel: level)
+            let all = try QREncoder.codewords(data, version: version, ecLevel: level)
             var m = MatrixBuilder.base(version: version, codewords: all)
             DataMask.apply(i % 8, to: &m, version: version)
             MatrixBuilder.drawFormat(FormatInformation(ecLevel: level, mask: i % 8), into: &m)

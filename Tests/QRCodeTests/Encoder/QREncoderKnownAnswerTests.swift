@@ -32,9 +32,9 @@ final class QREncoderKnownAnswerTests: XCTestCase {
         let segments = SegmentOptimizer.segments(try SegmentOptimizer.characters("HELLO WORLD", charset: nil, allowKanji: true), version: 1)
         XCTAssertEqual(segments.map(\.mode), [.alphanumeric])
         let version = try XCTUnwrap(Version.forNumber(1))
-        let data = QREncoder.dataCodewords(segments, version: version, ecLevel: .Q)
+        let data = try QREncoder.dataCodewords(segments, version: version, ecLevel: .Q)
         XCTAssertEqual(data, [32, 91, 11, 120, 209, 114, 220, 77, 67, 64, 236, 17, 236])
-        let all = QREncoder.codewords(data, version: version, ecLevel: .Q)
+        let all = try QREncoder.codewords(data, version: version, ecLevel: .Q)
         XCTAssertEqual(Array(all[13...]), [168, 72, 22, 82, 217, 54, 156, 0, 46, 15, 180, 122, 16])
     }
 
