@@ -29,7 +29,8 @@ let package = Package(
                                                   .product(name: "Imaging", package: "Threshold")],
             path: "Sources/BenchCapture"),
         .executableTarget(
-            name: "fuzz-qr", dependencies: ["BenchSupport", .product(name: "QRCode", package: "Threshold")],
+            name: "fuzz-qr", dependencies: ["BenchSupport", .product(name: "QRCode", package: "Threshold"),
+                                            .product(name: "Imaging", package: "Threshold")],
             path: "Sources/FuzzQR"),
     ]
 )

@@ -44,6 +44,7 @@ public struct QRDecoder: QRReader {
         var inverted: Bool
         var rowSkip: Int
         var offsets: [(dx: Double, dy: Double)]
+        var minTotal = 7
     }
 
     var passes: [Pass] {
@@ -52,9 +53,9 @@ public struct QRDecoder: QRReader {
         if options.tryInverted { out.append(Pass(binarizer: fast, inverted: true, rowSkip: 0, offsets: [(0, 0)])) }
         if options.tryHarder {
             let nudges: [(dx: Double, dy: Double)] = [(0, 0), (0.2, 0.2), (-0.2, -0.2), (0.2, -0.2), (-0.2, 0.2)]
-            let soft = AdaptiveBinarizer(minDynamicRange: 12, radius: 3)
+            let wide = AdaptiveBinarizer(minDynamicRange: 12, radius: 3)
             out.append(Pass(binarizer: fast, inverted: false, rowSkip: 1, offsets: nudges))
-            out.append(Pass(binarizer: soft, inverted: false, rowSkip: 1, offsets: nudges))
+            out.append(Pass(binarizer: wide, inverted: false, rowSkip: 1, offsets: nudges))
             if options.tryInverted { out.append(Pass(binarizer: fast, inverted: true, rowSkip: 1, offsets: nudges)) }
         }
         return out
@@ -86,7 +87,7 @@ public struct QRDecoder: QRReader {
 
     /// Finds, selects and decodes within one binarization.
     func run(_ pass: Pass, view: BinaryView, rowBuffer: UnsafeMutablePointer<UInt8>, into found: inout [QRResult]) {
-        var finder = FinderPatternFinder(view: view, options: .init(rowSkip: pass.rowSkip, maxCandidates: options.tryHarder ? 64 : 48))
+        var finder = FinderPatternFinder(view: view, options: .init(rowSkip: pass.rowSkip, maxCandidates: options.tryHarder ? 64 : 48, minTotal: pass.minTotal))
         let candidates = finder.find(rowBuffer: rowBuffer)
         guard candidates.count >= 3 else { return }
         var used = Set<Int>()

@@ -10,7 +10,7 @@ import TestSupport
 /// is the best total reached so far; raise it when the reader improves.
 final class CorpusTests: XCTestCase {
     /// Best count reached (of 183 codes). zxing-cpp 3.1.1 reads 170, zbar 151.
-    static let floor = 170
+    static let floor = 171
 
     static let decoder = QRDecoder(options: .init(tryHarder: true))
 
