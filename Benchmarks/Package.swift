@@ -28,5 +28,8 @@ let package = Package(
             name: "bench-capture", dependencies: ["BenchSupport", .product(name: "Capture", package: "Threshold"),
                                                   .product(name: "Imaging", package: "Threshold")],
             path: "Sources/BenchCapture"),
+        .executableTarget(
+            name: "fuzz-passes", dependencies: ["BenchSupport", .product(name: "Passes", package: "Threshold")],
+            path: "Sources/FuzzPasses"),
     ]
 )
