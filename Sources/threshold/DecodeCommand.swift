@@ -28,12 +28,15 @@ struct DecodeCommand: ParsableCommand {
     @Option(name: .long, help: "The reader to use: \(ReaderChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
     var reader: ReaderChoice = .defaultChoice
 
+    @Flag(name: .long, help: "Spend more work on files where the fast passes find nothing.")
+    var tryHarder = false
+
     @Argument(help: "Image files (PGM/PPM, PNG, JPEG).")
     var files: [String]
 
     func run() throws {
         let log = ConsoleLog.logger("threshold.decode")
-        let ours = reader.makeReader()
+        let ours = reader.makeReader(tryHarder: tryHarder)
         let zbar: (any QRReader)? = crossCheck ? ZBarReader() : nil
         var failures = 0
         for file in files {

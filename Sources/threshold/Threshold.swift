@@ -10,6 +10,8 @@ struct Threshold: AsyncParsableCommand {
         subcommands: [
             // Add each subcommand here, one per line, sorted by name.
             DecodeCommand.self,
+            EncodeCommand.self,
+            MakeSamplesCommand.self,
         ]
     )
 }

@@ -4,15 +4,17 @@ import ZBarReader
 
 /// Which reader `decode` uses as "ours".
 enum ReaderChoice: String, ExpressibleByArgument, CaseIterable {
+    /// Our own decoder (`QRCode.QRDecoder`).
+    case threshold
     /// libzbar, for comparison.
     case zbar
 
-    /// Our own decoder once it is on main; zbar until then.
-    static let defaultChoice: ReaderChoice = .zbar
+    static let defaultChoice: ReaderChoice = .threshold
 
-    func makeReader() -> any QRReader {
+    func makeReader(tryHarder: Bool) -> any QRReader {
         switch self {
-        case .zbar: ZBarReader()
+        case .threshold: QRDecoder(options: .init(tryHarder: tryHarder))
+        case .zbar: ZBarReader(testInverted: tryHarder)
         }
     }
 }
