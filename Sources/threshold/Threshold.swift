@@ -9,6 +9,10 @@ struct Threshold: AsyncParsableCommand {
         abstract: "Check-in kiosk: read signed QR passes, decide at the door, record every scan.",
         subcommands: [
             // Add each subcommand here, one per line, sorted by name.
+            CaptureCommand.self,
+            DevicesCommand.self,
+            ReadCommand.self,
+            RenderCommand.self,
         ]
     )
 }
