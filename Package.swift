@@ -47,6 +47,7 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CV4L2", pkgConfig: "libv4l2", providers: [.apt(["libv4l-dev"])]),
+        .systemLibrary(name: "CGPIO"),
 
         // MARK: Pure core
         .target(name: "Imaging", swiftSettings: strict),
@@ -67,7 +68,7 @@ let package = Package(
         .target(name: "ImageFiles", dependencies: ["Imaging", "CPNG", "CJPEG"], swiftSettings: strict),
         .target(name: "ZBarReader", dependencies: ["Imaging", "QRCode", "CZBar"], swiftSettings: strict),
         .target(name: "Capture", dependencies: ["Imaging", "CV4L2"], swiftSettings: strict),
-        .target(name: "Hardware", swiftSettings: strict),
+        .target(name: "Hardware", dependencies: ["CGPIO"], swiftSettings: strict),
         .target(
             name: "ScanLog",
             dependencies: ["Passes", .product(name: "GRDB", package: "GRDB.swift")],
