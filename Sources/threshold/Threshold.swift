@@ -9,6 +9,7 @@ struct Threshold: AsyncParsableCommand {
         abstract: "Check-in kiosk: read signed QR passes, decide at the door, record every scan.",
         subcommands: [
             // Add each subcommand here, one per line, sorted by name.
+            LogCommand.self,
         ]
     )
 }
