@@ -13,6 +13,7 @@ struct Threshold: AsyncParsableCommand {
             DecodeCommand.self,
             DevicesCommand.self,
             EncodeCommand.self,
+            LogCommand.self,
             MakeSamplesCommand.self,
             ReadCommand.self,
             RenderCommand.self,
