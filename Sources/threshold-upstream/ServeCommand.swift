@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = UpstreamServer(store: store, dataDirectory: directory)
         let app = server.application(host: host, port: port) { bound in
             print("threshold-upstream: listening on \(host):\(bound)")
-            fflush(stdout)
+            fflush(nil)  // nil flushes every stream; Swift 6 rejects the global `stdout`
         }
         try await app.runService()
     }

@@ -55,7 +55,7 @@ struct LogSelftestAppendCommand: AsyncParsableCommand {
             try store.append(record)
             latencies.append(timer.now - started)
             print("APPENDED \(record.id)")
-            fflush(stdout)
+            fflush(nil)  // nil flushes every stream; Swift 6 rejects the global `stdout`
             if intervalMs > 0 { try await Task.sleep(for: .milliseconds(intervalMs)) }
         }
         uploader.cancel()
