@@ -45,6 +45,8 @@ public struct QRDecoder: QRReader {
         var rowSkip: Int
         var offsets: [(dx: Double, dy: Double)]
         var minTotal = 7
+        /// Also try five-sample majority sampling with erasures (costs a second sampling).
+        var voting = false
     }
 
     var passes: [Pass] {
@@ -54,8 +56,8 @@ public struct QRDecoder: QRReader {
         if options.tryHarder {
             let nudges: [(dx: Double, dy: Double)] = [(0, 0), (0.2, 0.2), (-0.2, -0.2), (0.2, -0.2), (-0.2, 0.2)]
             let wide = AdaptiveBinarizer(minDynamicRange: 12, radius: 3)
-            out.append(Pass(binarizer: fast, inverted: false, rowSkip: 1, offsets: nudges))
-            out.append(Pass(binarizer: wide, inverted: false, rowSkip: 1, offsets: nudges))
+            out.append(Pass(binarizer: fast, inverted: false, rowSkip: 1, offsets: nudges, voting: true))
+            out.append(Pass(binarizer: wide, inverted: false, rowSkip: 1, offsets: nudges, voting: true))
             if options.tryInverted { out.append(Pass(binarizer: fast, inverted: true, rowSkip: 1, offsets: nudges)) }
         }
         return out
@@ -98,7 +100,7 @@ public struct QRDecoder: QRReader {
             // A triple whose patterns lie inside a symbol already read is that symbol's data.
             if found.contains(where: { r in inside(r.corners, triple) }) { continue }
             attempts += 1
-            if let result = decode(triple, view: view, offsets: pass.offsets) {
+            if let result = decode(triple, view: view, offsets: pass.offsets, voting: pass.voting) {
                 used.formUnion(triple.indices)
                 if !found.contains(where: { isDuplicate($0, result) }) { found.append(result) }
             }
@@ -106,23 +108,34 @@ public struct QRDecoder: QRReader {
     }
 
     /// Tries the triple's candidate geometries and sampling offsets until one decodes.
-    func decode(_ triple: FinderPatternTriple, view: BinaryView, offsets: [(dx: Double, dy: Double)]) -> QRResult? {
+    func decode(_ triple: FinderPatternTriple, view: BinaryView, offsets: [(dx: Double, dy: Double)], voting: Bool = false) -> QRResult? {
         guard let (moduleSize, dims) = Detector.dimensions(view, triple) else { return nil }
         // Each dimension with the alignment pattern first, then with the extrapolated corner in
         // case that pattern was a look-alike.
         for d in dims {
             guard let g = Detector.geometry(view, triple, dimension: d, moduleSize: moduleSize) else { continue }
-            if let r = decode(g, view: view, offsets: offsets) { return r }
+            if let r = decode(g, view: view, offsets: offsets, voting: voting) { return r }
             if g.usedAlignment, let plain = Detector.geometry(view, triple, dimension: d, moduleSize: moduleSize, useAlignment: false),
-               let r = decode(plain, view: view, offsets: offsets) { return r }
+               let r = decode(plain, view: view, offsets: offsets, voting: voting) { return r }
         }
         return nil
     }
 
-    func decode(_ g: SymbolGeometry, view: BinaryView, offsets: [(dx: Double, dy: Double)]) -> QRResult? {
+    func decode(_ g: SymbolGeometry, view: BinaryView, offsets: [(dx: Double, dy: Double)], voting: Bool) -> QRResult? {
         for offset in offsets {
             guard let modules = GridSampler.sample(view, transform: g.transform, dimension: g.dimension, offset: offset) else { break }
-            guard let symbol = try? SymbolDecoder.decode(modules) else { continue }
+            var decoded = try? SymbolDecoder.decode(modules)
+            if decoded == nil, voting, let v = GridSampler.sampleVoting(view, transform: g.transform, dimension: g.dimension, offset: offset) {
+                // Majority of five samples per module; split votes offered as erasures.
+                decoded = try? SymbolDecoder.decode(v.modules)
+                if decoded == nil, let e = try? SymbolDecoder.decode(v.modules, unreliable: v.unreliable) {
+                    // Erasures spend the redundancy that would expose a wrong correction (with as
+                    // many erasures as EC codewords any block "decodes"). Accept only a non-empty
+                    // payload whose blocks had at most half their EC codewords erased.
+                    if !e.bytes.isEmpty, erasuresLeaveMargin(v.unreliable, e) { decoded = e }
+                }
+            }
+            guard let symbol = decoded else { continue }
             var corners = g.corners
             // Corners as the symbol reads: a mirrored symbol's top-right lies where we assumed
             // its bottom-left.
@@ -130,6 +143,15 @@ public struct QRDecoder: QRReader {
             return symbol.result(corners: corners)
         }
         return nil
+    }
+
+    /// Whether every block of `symbol` had at most half of its EC codewords marked as erasures.
+    func erasuresLeaveMargin(_ unreliable: BitMatrix, _ symbol: DecodedSymbol) -> Bool {
+        guard let version = Version.forNumber(symbol.version) else { return false }
+        let blocks = version.ecBlocks(symbol.ecLevel)
+        let lists = SymbolDecoder.erasureLists(symbol.mirrored ? unreliable.transposed() : unreliable, version: version,
+                                               level: symbol.ecLevel, blockCount: blocks.blockCount)
+        return lists.allSatisfy { $0.count * 2 <= blocks.ecCodewordsPerBlock }
     }
 
     func inside(_ corners: [Point], _ t: FinderPatternTriple) -> Bool {
