@@ -32,5 +32,8 @@ let package = Package(
             name: "fuzz-qr", dependencies: ["BenchSupport", .product(name: "QRCode", package: "Threshold"),
                                             .product(name: "Imaging", package: "Threshold")],
             path: "Sources/FuzzQR"),
+        .executableTarget(
+            name: "fuzz-passes", dependencies: ["BenchSupport", .product(name: "Passes", package: "Threshold")],
+            path: "Sources/FuzzPasses"),
     ]
 )

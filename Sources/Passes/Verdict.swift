@@ -144,16 +144,19 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var tokenDigest: String
     /// Set when accepted with stale trust data under an allow-with-warning policy.
     public var warnings: [String]
+    /// How the holder proof of a Threshold pass was judged (nil when the pass carried none).
+    public var proof: ProofCheck?
 
     public init(
         outcome: Outcome, reason: DenyReason? = nil, detail: String? = nil, format: PassFormat? = nil,
         issuer: String? = nil, kid: String? = nil, status: HealthStatus? = nil,
         display: MaskedDisplay? = nil, issuedAt: Date? = nil, expires: Date? = nil,
-        tokenDigest: String, warnings: [String] = []
+        tokenDigest: String, warnings: [String] = [], proof: ProofCheck? = nil
     ) {
         self.outcome = outcome; self.reason = reason; self.detail = detail; self.format = format
         self.issuer = issuer; self.kid = kid; self.status = status; self.display = display
         self.issuedAt = issuedAt; self.expires = expires; self.tokenDigest = tokenDigest
         self.warnings = warnings
+        self.proof = proof
     }
 }

@@ -24,7 +24,7 @@ enum CodewordFuzzer {
         }
         let seed = args.count > 1 ? UInt64(args[1]) ?? 1 : 1
         let firstIndex = args.count > 2 ? Int(args[2]) ?? 0 : 0
-        let pool: [(symbol: QRSymbol, data: [UInt8])]
+        let pool: [(symbol: QRSymbol, text: String, data: [UInt8])]
         do { pool = try seedSymbols() } catch {
             print("fuzz-qr: could not build seed symbols: \(error)")
             return 1
@@ -63,17 +63,18 @@ enum CodewordFuzzer {
         }.joined(separator: ", "))
         print("outcomes:")
         for (key, value) in outcomes.sorted(by: { $0.value > $1.value }) { print("  \(key): \(value)") }
+        print("misreads of mutated real symbols: \(outcomes["MISREAD (mutated symbol decoded to another text)"] ?? 0)")
         print("crashes: 0 (the run completed), hangs/slow (> 100 ms CPU): \(slow), slowest input: #\(slowestIndex) \(slowest) CPU")
         return slow == 0 ? 0 : 2
     }
 
     /// Real symbols over versions, levels and modes: the mutation corpus.
-    static func seedSymbols() throws -> [(symbol: QRSymbol, data: [UInt8])] {
+    static func seedSymbols() throws -> [(symbol: QRSymbol, text: String, data: [UInt8])] {
         let texts = [
             "HELLO WORLD", "0123456789012345678901234567890", "https://example.org/p?id=8f14e45f",
             "入場券 テスト 日本語", "Grüße aus Köln — Ticket #42 ✓", "THRESHOLD:1:PASS:HC1:6BFOXN*TS0BI$ZD4N9:9S6RCVN5+O30K3",
         ]
-        var out = [(symbol: QRSymbol, data: [UInt8])]()
+        var out = [(symbol: QRSymbol, text: String, data: [UInt8])]()
         for (i, text) in texts.enumerated() {
             for v in [1, 2, 5, 7, 10, 15, 22, 27, 40] where !(v == 1 && text.utf8.count > 17) {
                 let level = ErrorCorrectionLevel.allCases[(i + v) % 4]
@@ -84,7 +85,7 @@ enum CodewordFuzzer {
                 guard let version = Version.forNumber(symbol.version),
                       let data = try? QREncoder.dataCodewords([.bytes(Array(text.utf8))], version: version, ecLevel: level)
                 else { continue }
-                out.append((symbol, data))
+                out.append((symbol, text, data))
             }
         }
         return out
@@ -93,7 +94,7 @@ enum CodewordFuzzer {
     /// Function patterns + format info per (version, level, mask), built on first use.
     nonisolated(unsafe) static var blanks = [Int: BitMatrix]()
 
-    static func run(_ kind: Kind, _ rng: inout SplitMix, _ pool: [(symbol: QRSymbol, data: [UInt8])]) -> String {
+    static func run(_ kind: Kind, _ rng: inout SplitMix, _ pool: [(symbol: QRSymbol, text: String, data: [UInt8])]) -> String {
         switch kind {
         case .randomMatrix:
             let valid = rng.next() % 5 != 0
@@ -104,9 +105,17 @@ enum CodewordFuzzer {
             for y in 0..<h { for x in 0..<w where rng.next() % 100 < density { m[x, y] = true } }
             return decode(m)
         case .mutatedSymbol:
-            var m = pool[Int(rng.next() % UInt64(pool.count))].symbol.modules
+            let seed = pool[Int(rng.next() % UInt64(pool.count))]
+            var m = seed.symbol.modules
             mutate(&m, &rng)
-            return decode(m)
+            // A damaged real symbol must decode to its own text or fail: anything else is a misread
+            // (a Reed–Solomon miscorrection the rest of the pipeline did not catch).
+            do {
+                let decoded = try SymbolDecoder.decode(m)
+                return decoded.text == seed.text ? "symbol: decoded" : "MISREAD (mutated symbol decoded to another text)"
+            } catch {
+                return "symbol: " + name(error)
+            }
         case .randomDataValidFormat:
             let version = Version.all[Int(rng.next() % 40)]
             let level = ErrorCorrectionLevel.allCases[Int(rng.next() % 4)]

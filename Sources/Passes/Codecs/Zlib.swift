@@ -1,0 +1,111 @@
+import CZlib
+
+/// zlib / raw DEFLATE through the system zlib, with an output cap.
+///
+/// Why a cap: a pass is a few hundred bytes, but a hostile QR code can hold a DEFLATE stream
+/// that expands a thousandfold (a zip bomb). Inflation stops as soon as the output would pass
+/// `maxOutput` and reports `.oversized`; any stream error is `.malformed`.
+public enum Zlib {
+    public enum Format: Sendable {
+        /// RFC 1950 zlib wrapper (EU DCC, our pass).
+        case zlib
+        /// RFC 1951 raw DEFLATE (SMART Health Cards, JWS `zip: DEF`).
+        case raw
+        /// zlib or gzip, detected from the header.
+        case auto
+
+        var windowBits: Int32 {
+            switch self {
+            case .zlib: 15
+            case .raw: -15
+            case .auto: 15 + 32
+            }
+        }
+    }
+
+    public static func inflate(
+        _ data: [UInt8], format: Format, maxOutput: Int = 64 * 1024
+    ) throws(PassError) -> [UInt8] {
+        if data.isEmpty { throw .malformed("compressed data is empty") }
+        // zlib counts in 32-bit; no pass comes anywhere near this.
+        if data.count > 16 * 1024 * 1024 { throw .oversized("compressed input is larger than 16 MB") }
+        var stream = z_stream()
+        guard czlib_inflate_init2(&stream, format.windowBits) == Z_OK else {
+            throw PassError(.malformed, "zlib could not start an inflate stream")
+        }
+        defer { inflateEnd(&stream) }
+
+        let chunk = 16 * 1024
+        var output = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        var input = data
+        var status: Int32 = Z_OK
+        let inputCount = input.count
+        try input.withUnsafeMutableBufferPointer { (inputBuffer) throws(PassError) in
+            stream.next_in = inputBuffer.baseAddress
+            stream.avail_in = UInt32(inputCount)
+            repeat {
+                let produced: Int = buffer.withUnsafeMutableBufferPointer { out in
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = UInt32(chunk)
+                    status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                    return chunk - Int(stream.avail_out)
+                }
+                switch status {
+                case Z_OK, Z_STREAM_END: break
+                case Z_BUF_ERROR where stream.avail_in == 0:
+                    throw .malformed("compressed data ends before the end of the stream")
+                default:
+                    throw .malformed("compressed data is corrupt (zlib status \(status))")
+                }
+                if output.count + produced > maxOutput {
+                    throw .oversized("decompressed data exceeds the \(maxOutput)-byte cap")
+                }
+                output += buffer[0..<produced]
+                if status != Z_STREAM_END, stream.avail_in == 0, produced < chunk {
+                    // All input consumed, output not full, and still no end: truncated.
+                    let more: Int = buffer.withUnsafeMutableBufferPointer { out in
+                        stream.next_out = out.baseAddress
+                        stream.avail_out = UInt32(chunk)
+                        status = CZlib.inflate(&stream, Z_FINISH)
+                        return chunk - Int(stream.avail_out)
+                    }
+                    if status != Z_STREAM_END {
+                        throw .malformed("compressed data ends before the end of the stream")
+                    }
+                    if output.count + more > maxOutput {
+                        throw .oversized("decompressed data exceeds the \(maxOutput)-byte cap")
+                    }
+                    output += buffer[0..<more]
+                }
+            } while status != Z_STREAM_END
+            if stream.avail_in != 0 {
+                throw .malformed("\(stream.avail_in) bytes follow the end of the compressed stream")
+            }
+        }
+        return output
+    }
+
+    /// Compresses `data` (for issuing our own passes and for tests).
+    public static func deflate(_ data: [UInt8], format: Format, level: Int = 9) -> [UInt8] {
+        var stream = z_stream()
+        let bits: Int32 = format == .raw ? -15 : 15
+        guard czlib_deflate_init2(&stream, Int32(max(0, min(9, level))), bits) == Z_OK else { return [] }
+        defer { deflateEnd(&stream) }
+        var input = data
+        let bound = Int(deflateBound(&stream, UInt(data.count))) + 16
+        var output = [UInt8](repeating: 0, count: bound)
+        let inputCount = input.count
+        let written: Int = input.withUnsafeMutableBufferPointer { inputBuffer in
+            output.withUnsafeMutableBufferPointer { out in
+                stream.next_in = inputBuffer.baseAddress
+                stream.avail_in = UInt32(inputCount)
+                stream.next_out = out.baseAddress
+                stream.avail_out = UInt32(bound)
+                _ = CZlib.deflate(&stream, Z_FINISH)
+                return bound - Int(stream.avail_out)
+            }
+        }
+        return Array(output[0..<written])
+    }
+}

@@ -1,0 +1,98 @@
+import Crypto
+import _CryptoExtras
+import Foundation
+
+/// COSE algorithm identifiers (IANA COSE Algorithms registry) that passes may use.
+public enum COSEAlgorithm: Int, Sendable, Hashable, CaseIterable {
+    /// ECDSA P-256 with SHA-256; signature is raw r‖s (64 bytes) in COSE and JWS alike.
+    case es256 = -7
+    /// EdDSA (Ed25519 for us).
+    case edDSA = -8
+    /// RSASSA-PSS with SHA-256, MGF1-SHA-256, salt length 32 (EU DCC RSA signers).
+    case ps256 = -37
+
+    /// The JWS `alg` header value, for the algorithms JWS defines.
+    public var jwsName: String {
+        switch self {
+        case .es256: "ES256"
+        case .edDSA: "EdDSA"
+        case .ps256: "PS256"
+        }
+    }
+}
+
+/// A public key able to check a pass signature.
+///
+/// Why an enum over concrete swift-crypto types rather than a protocol: the set of algorithms is
+/// closed by the formats, and the algorithm named in a token must match the key's own kind —
+/// an ES256 token "verified" with an RSA key is a forgery attempt, answered with `false`.
+public enum VerificationKey: Sendable {
+    case p256(P256.Signing.PublicKey)
+    case ed25519(Curve25519.Signing.PublicKey)
+    case rsa(_RSA.Signing.PublicKey)
+
+    /// True only when `algorithm` fits this key and `signature` is valid over `message`.
+    public func verify(signature: [UInt8], message: [UInt8], algorithm: COSEAlgorithm) -> Bool {
+        switch (self, algorithm) {
+        case (.p256(let key), .es256):
+            guard signature.count == 64,
+                  let sig = try? P256.Signing.ECDSASignature(rawRepresentation: signature) else { return false }
+            return key.isValidSignature(sig, for: SHA256.hash(data: message))
+        case (.ed25519(let key), .edDSA):
+            return key.isValidSignature(signature, for: message)
+        case (.rsa(let key), .ps256):
+            let sig = _RSA.Signing.RSASignature(rawRepresentation: signature)
+            // swift-crypto's PSS uses salt length = digest length (32), as RFC 8230 requires.
+            return key.isValidSignature(sig, for: SHA256.hash(data: message), padding: .PSS)
+        default:
+            return false
+        }
+    }
+
+    /// The algorithm this key signs with (PS256 for RSA).
+    public var algorithm: COSEAlgorithm {
+        switch self {
+        case .p256: .es256
+        case .ed25519: .edDSA
+        case .rsa: .ps256
+        }
+    }
+
+    /// The key in a stable byte form (SubjectPublicKeyInfo DER for P-256/RSA, raw 32 bytes for
+    /// Ed25519), for trust-list storage and comparison.
+    public var encoded: [UInt8] {
+        switch self {
+        case .p256(let key): Array(key.derRepresentation)
+        case .ed25519(let key): Array(key.rawRepresentation)
+        case .rsa(let key): Array(key.derRepresentation)
+        }
+    }
+}
+
+/// A private key for issuing passes (our own pass, test fixtures, the CLI).
+public enum SigningKey: Sendable {
+    case p256(P256.Signing.PrivateKey)
+    case ed25519(Curve25519.Signing.PrivateKey)
+
+    public var algorithm: COSEAlgorithm {
+        switch self {
+        case .p256: .es256
+        case .ed25519: .edDSA
+        }
+    }
+
+    public var publicKey: VerificationKey {
+        switch self {
+        case .p256(let key): .p256(key.publicKey)
+        case .ed25519(let key): .ed25519(key.publicKey)
+        }
+    }
+
+    /// Signs `message`; ES256 signatures come back as raw r‖s (64 bytes).
+    public func sign(_ message: [UInt8]) throws -> [UInt8] {
+        switch self {
+        case .p256(let key): Array(try key.signature(for: SHA256.hash(data: message)).rawRepresentation)
+        case .ed25519(let key): Array(try key.signature(for: message))
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Runs mutated inputs through one pass parser and tallies what happened.
+///
+/// The contract under test: every input either parses or throws a `PassError` with a reason
+/// and a detail sentence — never a trap, never an unbounded allocation, never a slow input.
+/// A trap ends the process, so a finished run is itself the "0 crashes" evidence; the report
+/// carries the counts that can be checked: outcomes by reason, slow inputs, broken invariants.
+public struct PassesFuzzer {
+    public enum Target: String, Sendable, CaseIterable {
+        case base45, cbor, cose, zlib, jws, shcNumeric = "shc-numeric", dcc
+    }
+
+    public struct Report: Sendable {
+        public var target: Target
+        public var inputs = 0
+        public var parsed = 0
+        public var errors: [DenyReason: Int] = [:]
+        /// Inputs slower than `slowLimit` (a hang would show here or stop the run).
+        public var slow = 0
+        public var slowest: Duration = .zero
+        /// Broken properties (e.g. CBOR re-encode/decode disagreeing, an empty error detail).
+        public var invariantFailures: [String] = []
+        public var elapsed: Duration = .zero
+    }
+
+    public var slowLimit: Duration = .milliseconds(100)
+    /// Called with every input before it runs (a watchdog thread can watch for hangs).
+    public var onInput: (@Sendable ([UInt8]) -> Void)?
+    /// Per-input time source. Wall time by default; the fuzz executable passes the thread's CPU
+    /// time so that a loaded, throttled machine does not report descheduling as a slow input.
+    public var inputClock: (@Sendable () -> Duration)?
+    /// A fixed P-256 key so COSE/JWS inputs that decode also run the verify path.
+    let key: VerificationKey
+
+    public init() {
+        key = SigningKey.p256(.init()).publicKey
+    }
+
+    public func run(_ target: Target, seeds: [[UInt8]], iterations: Int, seed: UInt64) -> Report {
+        var report = Report(target: target)
+        let seeds = seeds.isEmpty ? [[]] : seeds
+        var mutator = FuzzMutator(seed: seed, dictionary: Self.dictionary(target))
+        let clock = ContinuousClock()
+        let start = clock.now
+        for index in 0..<iterations {
+            let base = seeds[index % seeds.count]
+            // Every 16th input is an unmodified seed, so the happy path stays covered.
+            let input = index % 16 == 0 ? base : mutator.mutate(base, other: seeds[mutator.random.below(seeds.count)])
+            onInput?(input)
+            let wallStart = clock.now
+            let cpuStart = inputClock?()
+            let outcome = exercise(target, input)
+            let took = cpuStart.map { (inputClock?() ?? $0) - $0 } ?? (clock.now - wallStart)
+            report.inputs += 1
+            if took > report.slowest { report.slowest = took }
+            if took > slowLimit { report.slow += 1 }
+            switch outcome {
+            case .success: report.parsed += 1
+            case .failure(let error):
+                report.errors[error.reason, default: 0] += 1
+                if error.detail.isEmpty, report.invariantFailures.count < 20 {
+                    report.invariantFailures.append("empty detail for \(error.reason)")
+                }
+            }
+            if case .success(let problem?) = outcome, report.invariantFailures.count < 20 {
+                report.invariantFailures.append(problem)
+            }
+        }
+        report.elapsed = clock.now - start
+        return report
+    }
+
+    /// Parses one input; success carries an invariant violation message, if any. Public so a
+    /// reported input can be replayed.
+    public func exercise(_ target: Target, _ input: [UInt8]) -> Result<String?, PassError> {
+        do throws(PassError) {
+            switch target {
+            case .base45:
+                _ = try Base45.decode(String(decoding: input, as: UTF8.self))
+            case .cbor:
+                let value = try CBORDecoder().decode(input)
+                let encoded = CBOREncoder.encode(value)
+                guard let again = try? CBORDecoder(maxDepth: 16, maxItems: .max).decode(encoded) else {
+                    return .success("re-encoded CBOR does not decode")
+                }
+                if CBOREncoder.encode(again) != encoded {
+                    return .success("CBOR deterministic re-encoding is not stable")
+                }
+            case .cose:
+                let message = try COSESign1.decode(input)
+                _ = message.verify(with: key)
+                _ = try DCCPass(message: message)
+            case .zlib:
+                _ = try Zlib.inflate(input, format: input.first.map { $0 & 1 == 0 } ?? true ? .zlib : .raw)
+            case .jws:
+                let pass = try SHCPass(jws: String(decoding: input, as: UTF8.self))
+                _ = pass.verifySignature(with: key)
+            case .shcNumeric:
+                _ = try SHCPass(qrText: String(decoding: input, as: UTF8.self))
+            case .dcc:
+                let pass = try DCCPass(qrText: String(decoding: input, as: UTF8.self))
+                _ = pass.verifySignature(with: key)
+            }
+            return .success(nil)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static func dictionary(_ target: Target) -> [UInt8] {
+        switch target {
+        case .base45, .dcc: Base45.alphabet + Array("HC1:".utf8)
+        case .jws: Base64URL.alphabet + [UInt8(ascii: ".")]
+        case .shcNumeric: Array("0123456789/shc:".utf8)
+        case .cbor, .cose, .zlib: []
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// One signer the kiosk trusts: which format it signs for, its key id, the key, who it is, when it
+/// may sign and what it may sign. Built once at trust-list load (certificates parsed there), so
+/// the verification hot path only reads these fields.
+public struct TrustedKey: Sendable {
+    public var format: PassFormat
+    public var kid: [UInt8]
+    public var key: VerificationKey
+    /// Human name of the issuer (certificate subject, JWKS issuer URL, our issuer name).
+    public var issuer: String
+    public var validFrom: Date?
+    public var validUntil: Date?
+    public var usages: Set<KeyUsage>
+
+    public init(
+        format: PassFormat, kid: [UInt8], key: VerificationKey, issuer: String,
+        validFrom: Date? = nil, validUntil: Date? = nil, usages: Set<KeyUsage>? = nil
+    ) {
+        self.format = format; self.kid = kid; self.key = key; self.issuer = issuer
+        self.validFrom = validFrom; self.validUntil = validUntil
+        self.usages = usages ?? KeyUsage.unrestricted(for: format)
+    }
+
+    /// Our kid rule for raw keys (Threshold passes, trust-bundle roots): the first 8 bytes of
+    /// SHA-256 over the key's stable encoding — the same length and idea as the DCC kid.
+    public static func kid(for key: VerificationKey) -> [UInt8] {
+        Array(TokenDigest(bytes: key.encoded).bytes.prefix(8))
+    }
+
+    /// A DCC signer from its X.509 certificate: kid, validity and EKU-derived usages come from
+    /// the certificate itself. Unknown EKU OIDs are ignored; no DCC OID means all DCC kinds.
+    public init(dccSigner certificate: SignerCertificate, issuer: String? = nil) {
+        var usages = Set<KeyUsage>()
+        for oid in certificate.extendedKeyUsages {
+            // 1.3.6.1.4.1.1847.2021.1.{1,2,3} and the legacy 1.3.6.1.4.1.0.1847.2021.1.{1,2,3}.
+            guard oid.hasPrefix("1.3.6.1.4.1.1847.2021.1.") || oid.hasPrefix("1.3.6.1.4.1.0.1847.2021.1.") else { continue }
+            switch oid.split(separator: ".").last {
+            case "1": usages.insert(.dccTest)
+            case "2": usages.insert(.dccVaccination)
+            case "3": usages.insert(.dccRecovery)
+            default: break
+            }
+        }
+        self.init(
+            format: .dcc, kid: certificate.kid, key: certificate.key, issuer: issuer ?? certificate.subject,
+            validFrom: certificate.notBefore, validUntil: certificate.notAfter,
+            usages: usages.isEmpty ? nil : usages
+        )
+    }
+
+    /// Whether the key may sign at `now` (inclusive bounds).
+    public func isValid(at now: Date) -> Bool {
+        if let validFrom, now < validFrom { return false }
+        if let validUntil, now > validUntil { return false }
+        return true
+    }
+}

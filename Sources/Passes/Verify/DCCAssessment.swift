@@ -1,0 +1,68 @@
+import Foundation
+
+extension Verifier {
+    /// The time-independent checks of an EU DCC (`HC1:`): decode, signer by kid, algorithm,
+    /// signature, extended key usage, and the three DCC revocation hashes.
+    static func assessDCC(_ text: String, digest: String, store: any TrustStore, generation: UInt64) -> Assessment {
+        var kidText: String?
+        do throws(PassError) {
+            let pass = try DCCPass(qrText: text)
+            guard let kid = pass.kid, !kid.isEmpty else { throw PassError(.unknownKey, "DCC carries no kid") }
+            // DCC trust lists write kids in base64.
+            kidText = Data(kid).base64EncodedString()
+            guard let key = store.key(format: .dcc, kid: kid) else { throw PassError(.unknownKey, "no trusted DCC signer with this kid") }
+            guard let algorithm = pass.message.algorithm else { throw PassError(.badSignature, "alg missing or not allowed") }
+            guard algorithm == key.key.algorithm else { throw PassError(.badSignature, "alg does not match the signer key") }
+            guard pass.verifySignature(with: key.key) else { throw PassError(.badSignature, "signature does not verify") }
+            for kind in pass.certificate.kinds where !key.usages.contains(kind.keyUsage) {
+                throw PassError(.keyUsage, "signer may not sign \(kind) certificates")
+            }
+            if pass.certificate.kinds.isEmpty && key.usages != KeyUsage.unrestricted(for: .dcc) {
+                throw PassError(.keyUsage, "DCC has no entry for the restricted signer to authorise")
+            }
+            guard let expires = pass.claims.expires else { throw .malformed("DCC has no exp claim") }
+            let positive = pass.certificate.entries.contains { $0.test?.result == HealthCertificate.Test.detected }
+            var assessment = Assessment(generation: generation, verdict: Verdict(
+                outcome: .accept, format: .dcc, issuer: key.issuer, kid: kidText, status: positive ? .red : .green,
+                display: pass.certificate.display, issuedAt: pass.claims.issuedAt, expires: expires, tokenDigest: digest))
+            assessment.expires = expires.timeIntervalSince1970
+            assessment.notBefore = max(pass.claims.issuedAt?.timeIntervalSince1970 ?? -.infinity,
+                                       pass.claims.notBefore?.timeIntervalSince1970 ?? -.infinity)
+            assessment.keyValidFrom = key.validFrom?.timeIntervalSince1970 ?? -.infinity
+            assessment.keyValidUntil = key.validUntil?.timeIntervalSince1970 ?? .infinity
+            if isRevoked(pass, in: store.revocations) {
+                assessment.verdict.outcome = .deny
+                assessment.verdict.reason = .revoked
+                assessment.verdict.detail = "DCC is on the revocation list"
+            }
+            return assessment
+        } catch {
+            return .deny(error.reason, error.detail, digest: digest, generation: generation, format: .dcc, kid: kidText)
+        }
+    }
+
+    /// DCC revocation: SHA-256 of the UCI, of country code + UCI, and of the signature (for
+    /// ECDSA only its `r` half), each cut to 128 bits (`RevocationHash`).
+    static func isRevoked(_ pass: DCCPass, in list: RevocationList) -> Bool {
+        guard list.count > 0 else { return false }
+        for entry in pass.certificate.entries {
+            guard let uci = entry.uci else { continue }
+            if list.isRevoked(.uci, identifier: Array(uci.utf8)) { return true }
+            if let country = entry.country, list.isRevoked(.countryCodeUCI, identifier: Array((country + uci).utf8)) { return true }
+        }
+        let signature = pass.message.signature
+        let signed = pass.message.algorithm == .es256 ? Array(signature.prefix(signature.count / 2)) : signature
+        return list.isRevoked(.signature, identifier: signed)
+    }
+}
+
+extension HealthCertificate.Kind {
+    /// The key usage a signer needs for this kind.
+    var keyUsage: KeyUsage {
+        switch self {
+        case .test: .dccTest
+        case .vaccination: .dccVaccination
+        case .recovery: .dccRecovery
+        }
+    }
+}

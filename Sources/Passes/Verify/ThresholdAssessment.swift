@@ -1,0 +1,53 @@
+import Foundation
+
+extension Verifier {
+    /// Everything about a `TH1` text that does not depend on time: structure, key, signature,
+    /// claims, revocation and the holder proof's signature.
+    static func assessThreshold(_ text: String, digest: String, store: any TrustStore, generation: UInt64) -> Assessment {
+        var kidHex: String?
+        do throws(PassError) {
+            let parts = try ThresholdWire.split(text)
+            let message = try ThresholdWire.decodeCredential(parts.credential)
+            guard let kid = message.kid, !kid.isEmpty else { throw PassError(.unknownKey, "COSE header has no kid") }
+            kidHex = Hex.encode(kid)
+            guard let key = store.key(format: .threshold, kid: kid) else {
+                throw PassError(.unknownKey, "no trusted Threshold key with this kid")
+            }
+            guard key.usages.contains(.thresholdPass) else { throw PassError(.keyUsage, "key may not sign Threshold passes") }
+            // `alg: none`, an unknown alg, or an alg that is not the key's own are all refused.
+            guard let algorithm = message.algorithm else { throw PassError(.badSignature, "alg missing or not allowed") }
+            guard algorithm == key.key.algorithm else { throw PassError(.badSignature, "alg does not match the signer key") }
+            guard message.verify(with: key.key) else { throw PassError(.badSignature, "signature does not verify") }
+            let pass = try ThresholdPass(claims: CBORDecoder().decode(message.payload))
+
+            var assessment = Assessment(generation: generation, verdict: Verdict(
+                outcome: .accept, format: .threshold, issuer: key.issuer, kid: kidHex, status: pass.status,
+                display: MaskedDisplay(name: pass.display.name, idTail: MaskedDisplay.maskID(pass.display.idTail)),
+                issuedAt: pass.issuedAt, expires: pass.expires, tokenDigest: digest))
+            assessment.notBefore = (pass.notBefore ?? pass.issuedAt).timeIntervalSince1970
+            assessment.expires = pass.expires.timeIntervalSince1970
+            assessment.keyValidFrom = key.validFrom?.timeIntervalSince1970 ?? -.infinity
+            assessment.keyValidUntil = key.validUntil?.timeIntervalSince1970 ?? .infinity
+
+            if store.revocations.isRevoked(.credentialID, identifier: pass.credentialID) {
+                assessment.verdict.outcome = .deny
+                assessment.verdict.reason = .revoked
+                assessment.verdict.detail = "credential id is on the revocation list"
+                return assessment
+            }
+            if let proofText = parts.proofText {
+                let proof = try HolderProof(text: proofText)
+                guard let holderKey = pass.holderKey else { throw PassError(.proofInvalid, "credential carries no holder key") }
+                guard proof.verify(credential: parts.credential, holderKey: holderKey) else {
+                    throw PassError(.proofInvalid, "holder signature does not verify")
+                }
+                assessment.proof = .init(step: Int64(proof.step), venueTag: proof.venueTag,
+                                         ledgerKey: HolderProof.ledgerKey(credential: parts.credential, step: proof.step,
+                                                                          venueTag: proof.venueTag))
+            }
+            return assessment
+        } catch {
+            return .deny(error.reason, error.detail, digest: digest, generation: generation, format: .threshold, kid: kidHex)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Turns scanned text into a `Verdict`, offline, against the installed trust.
+///
+/// Why a class: it owns the little state verification needs across scans — the current trust
+/// snapshot (swapped whole by `install`), the verification cache and the ledger of accepted
+/// holder proofs — each behind its own lock, so kiosk, simulator and benchmark can share one.
+///
+/// Invariants: every error path is a deny (or `error` when no trust exists), never an accept;
+/// the raw text never leaves this type (verdicts carry its SHA-256 only).
+public final class Verifier: Sendable {
+    struct Snapshot: Sendable {
+        var store: (any TrustStore)?
+        var generation: UInt64
+        /// `bundleInfo.issuedAt` in epoch seconds (nil: ad hoc trust that never goes stale).
+        var issuedAt: Double?
+    }
+
+    /// Trust snapshot and cache share one lock: a cache hit takes it once, and a swap can never
+    /// pair new trust with old cached results.
+    struct State: Sendable {
+        var snapshot: Snapshot
+        var cache: VerificationCache<Assessment>
+
+        mutating func swap(to store: any TrustStore) {
+            snapshot = Snapshot(store: store, generation: snapshot.generation + 1,
+                                issuedAt: store.bundleInfo?.issuedAt.timeIntervalSince1970)
+            cache.removeAll()
+        }
+    }
+
+    private let state: Locked<State>
+    private let ledger: Locked<ProofLedger>
+
+    public init(trust: (any TrustStore)?, cacheCapacity: Int = 4096) {
+        state = Locked(State(
+            snapshot: Snapshot(store: trust, generation: 1, issuedAt: trust?.bundleInfo?.issuedAt.timeIntervalSince1970),
+            cache: VerificationCache(capacity: cacheCapacity)))
+        ledger = Locked(ProofLedger())
+    }
+
+    /// Replaces the trust in one step. Build `store` completely first (e.g. `TrustBundle.store()`);
+    /// cached results made under the old trust are never used again.
+    public func install(_ store: any TrustStore) {
+        state.withLock { $0.swap(to: store) }
+    }
+
+    /// `install`, unless a bundle newer than `version` got installed meanwhile.
+    func install(_ store: any TrustStore, ifNotOlderThanInstalled version: UInt64) throws(TrustBundleError) {
+        let installed: UInt64? = state.withLock { state in
+            if let current = state.snapshot.store?.bundleInfo?.version, current > version { return current }
+            state.swap(to: store)
+            return nil
+        }
+        if let installed { throw .rollback(current: installed, offered: version) }
+    }
+
+    /// The trust currently installed.
+    public var trust: (any TrustStore)? { state.withLock { $0.snapshot.store } }
+
+    /// Verifies `text` as scanned at `now` for a venue described by `context`.
+    public func verify(_ text: String, at now: Date, context: VerificationContext = VerificationContext()) -> Verdict {
+        let digest = TokenDigest(of: text)
+        guard text.utf8.count <= context.maxInputBytes else {
+            return Verdict(outcome: .deny, reason: .oversized, detail: "\(text.utf8.count) bytes", tokenDigest: digest.hex)
+        }
+        let (current, hit) = state.withLock { state in (state.snapshot, state.cache.value(for: digest)) }
+        guard let store = current.store else {
+            return Verdict(outcome: .error, reason: .staleTrust, detail: "no trust list installed", tokenDigest: digest.hex)
+        }
+        if let hit { return finish(hit, at: now, context: context, trustIssuedAt: current.issuedAt) }
+        let assessment = Self.assess(text, digest: digest.hex, store: store, generation: current.generation)
+        state.withLock { state in
+            // Made under trust that has since been replaced: use it for this scan, never cache it.
+            if state.snapshot.generation == assessment.generation { state.cache.insert(assessment, for: digest) }
+        }
+        return finish(assessment, at: now, context: context, trustIssuedAt: current.issuedAt)
+    }
+
+    /// Recognises the format by prefix and runs its time-independent checks.
+    static func assess(_ text: String, digest: String, store: any TrustStore, generation: UInt64) -> Assessment {
+        if text.hasPrefix(ThresholdWire.credentialPrefix) || text.hasPrefix(ThresholdWire.provenPrefix) {
+            return assessThreshold(text, digest: digest, store: store, generation: generation)
+        }
+        if text.hasPrefix(DCCPass.prefix) { return assessDCC(text, digest: digest, store: store, generation: generation) }
+        if text.hasPrefix(SHCPass.prefix) { return assessSHC(text, digest: digest, store: store, generation: generation) }
+        return .deny(.unknownFormat, "no known pass prefix", digest: digest, generation: generation)
+    }
+
+    /// The checks that depend on the clock, the venue and what was seen before, in a fixed order:
+    /// signer key window, pass validity, holder proof, status, trust freshness, replay.
+    func finish(_ assessment: Assessment, at now: Date, context: VerificationContext, trustIssuedAt: Double?) -> Verdict {
+        var verdict = assessment.verdict
+        guard verdict.outcome == .accept else { return verdict }
+        func deny(_ reason: DenyReason, _ detail: String) -> Verdict {
+            verdict.outcome = .deny
+            verdict.reason = reason
+            verdict.detail = detail
+            return verdict
+        }
+        let t = now.timeIntervalSince1970
+        if t < assessment.keyValidFrom || t > assessment.keyValidUntil {
+            return deny(.unknownKey, "signer key is outside its validity window")
+        }
+        if t > assessment.expires + context.clockSkew { return deny(.expired, "past exp") }
+        if t + context.clockSkew < assessment.notBefore { return deny(.notYetValid, "before nbf/iat") }
+        if let proof = assessment.proof {
+            if proof.venueTag != 0 && proof.venueTag != context.venueTag { return deny(.proofExpired, "proof is for another venue") }
+            let step = Int64((t / Double(HolderProof.stepSeconds)).rounded(.down))
+            if abs(proof.step - step) > 1 { return deny(.proofExpired, "proof step is outside the current step ±1") }
+        } else if context.requireProof {
+            return deny(.proofMissing, "venue requires a holder proof")
+        }
+        if verdict.status == .red { return deny(.statusRed, "health status red") }
+        if let issuedAt = trustIssuedAt, t - issuedAt > context.maxTrustAge {
+            switch context.stalePolicy {
+            case .refuse: return deny(.staleTrust, "trust list is older than the allowed maximum")
+            case .allowWithWarning: verdict.warnings.append("Trust list is out of date; this pass was checked against old data.")
+            }
+        }
+        if let proof = assessment.proof {
+            switch ledger.withLock({ $0.record(proof.ledgerKey, at: t) }) {
+            case .first:
+                verdict.proof = .fresh(step: proof.step)
+            case .again(let first):
+                guard t - first <= context.representWindow else { return deny(.replayed, "proof already accepted earlier") }
+                verdict.proof = .representation(step: proof.step, firstAccepted: Date(timeIntervalSince1970: first))
+            }
+        }
+        return verdict
+    }
+}

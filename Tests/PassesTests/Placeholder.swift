@@ -1,1 +1,0 @@
-// Tests for Passes — being written.

@@ -1,0 +1,44 @@
+import XCTest
+@testable import Passes
+
+final class RevocationListTests: XCTestCase {
+    func testProbeFindsEveryRevokedIdentifierAndNoOther() {
+        let revoked = (0..<5000).map { Array("uci-\($0)".utf8) }
+        let list = RevocationList(entries: revoked.map { (.uci, RevocationHash(identifier: $0)) })
+        XCTAssertEqual(list.count, 5000)
+        for id in revoked { XCTAssertTrue(list.isRevoked(.uci, identifier: id)) }
+        for i in 5000..<10000 { XCTAssertFalse(list.isRevoked(.uci, identifier: Array("uci-\(i)".utf8))) }
+        // Kinds are separate tables: the same identifier revoked as a UCI is not a revoked signature.
+        XCTAssertFalse(list.isRevoked(.signature, identifier: revoked[0]))
+    }
+
+    func testHashIsTheFirst128BitsOfSHA256() {
+        // SHA-256("abc") = ba7816bf 8f01cfea 414140de 5dae2223 b00361a3 96177a9c b410ff61 f20015ad
+        let hash = RevocationHash(identifier: Array("abc".utf8))
+        XCTAssertEqual(Hex.encode(hash.bytes), "ba7816bf8f01cfea414140de5dae2223")
+    }
+
+    func testPackedFormRoundTripsAndRejectsRaggedInput() {
+        let list = RevocationList(entries: (0..<100).map { (.credentialID, RevocationHash(identifier: [UInt8($0)])) })
+        let packed = list.packed(.credentialID)
+        XCTAssertEqual(packed.count, 1600)
+        XCTAssertEqual(RevocationList.unpack(packed), list.hashes(of: .credentialID))
+        XCTAssertNil(RevocationList.unpack(Array(packed.dropLast())))
+    }
+
+    func testDuplicatesCollapse() {
+        let h = RevocationHash(identifier: [1, 2, 3])
+        XCTAssertEqual(RevocationList(entries: [(.uci, h), (.uci, h)]).count, 1)
+    }
+}
+
+final class KeyPEMTests: XCTestCase {
+    func testPEMRoundTripsForBothCurves() throws {
+        for key in [PassFixtures.edHolder, PassFixtures.esHolder] {
+            let restored = try KeyPEM.signingKey(KeyPEM.encode(key))
+            XCTAssertEqual(restored.publicKey.encoded, key.publicKey.encoded)
+            XCTAssertEqual(try KeyPEM.verificationKey(KeyPEM.encode(key.publicKey)).encoded, key.publicKey.encoded)
+        }
+        XCTAssertThrowsError(try KeyPEM.signingKey("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"))
+    }
+}
