@@ -47,14 +47,20 @@ public struct QRDecoder: QRReader {
         var minTotal = 7
         /// Also try five-sample majority sampling with erasures (costs a second sampling).
         var voting = false
+        /// Retry (nudges, voting) only grids whose format information reads within 1 bit: a
+        /// real symbol that failed later. Random clutter passes that test ~2 % of the time
+        /// (the 3-bit tolerance of the format BCH accepts over half of random words).
+        var gated = false
     }
 
     var passes: [Pass] {
         let fast = AdaptiveBinarizer()
-        var out = [Pass(binarizer: fast, inverted: false, rowSkip: 0, offsets: [(0, 0)])]
-        if options.tryInverted { out.append(Pass(binarizer: fast, inverted: true, rowSkip: 0, offsets: [(0, 0)])) }
+        let nudges: [(dx: Double, dy: Double)] = [(0, 0), (0.2, 0.2), (-0.2, -0.2), (0.2, -0.2), (-0.2, 0.2)]
+        // Nudged grids and voting cost nothing on frames without finder triples (the kiosk's
+        // usual frame); they only run when a plausible symbol failed to decode.
+        var out = [Pass(binarizer: fast, inverted: false, rowSkip: 0, offsets: nudges, voting: true, gated: true)]
+        if options.tryInverted { out.append(Pass(binarizer: fast, inverted: true, rowSkip: 0, offsets: nudges, voting: true, gated: true)) }
         if options.tryHarder {
-            let nudges: [(dx: Double, dy: Double)] = [(0, 0), (0.2, 0.2), (-0.2, -0.2), (0.2, -0.2), (-0.2, 0.2)]
             let wide = AdaptiveBinarizer(minDynamicRange: 12, radius: 3)
             out.append(Pass(binarizer: fast, inverted: false, rowSkip: 1, offsets: nudges, voting: true))
             out.append(Pass(binarizer: wide, inverted: false, rowSkip: 1, offsets: nudges, voting: true))
@@ -100,7 +106,7 @@ public struct QRDecoder: QRReader {
             // A triple whose patterns lie inside a symbol already read is that symbol's data.
             if found.contains(where: { r in inside(r.corners, triple) }) { continue }
             attempts += 1
-            if let result = decode(triple, view: view, offsets: pass.offsets, voting: pass.voting) {
+            if let result = decode(triple, view: view, pass: pass) {
                 used.formUnion(triple.indices)
                 if !found.contains(where: { isDuplicate($0, result) }) { found.append(result) }
             }
@@ -108,23 +114,25 @@ public struct QRDecoder: QRReader {
     }
 
     /// Tries the triple's candidate geometries and sampling offsets until one decodes.
-    func decode(_ triple: FinderPatternTriple, view: BinaryView, offsets: [(dx: Double, dy: Double)], voting: Bool = false) -> QRResult? {
+    func decode(_ triple: FinderPatternTriple, view: BinaryView, pass: Pass) -> QRResult? {
         guard let (moduleSize, dims) = Detector.dimensions(view, triple) else { return nil }
+        let offsets = pass.offsets, voting = pass.voting
         // Each dimension with the alignment pattern first, then with the extrapolated corner in
         // case that pattern was a look-alike.
         for d in dims {
             guard let g = Detector.geometry(view, triple, dimension: d, moduleSize: moduleSize) else { continue }
-            if let r = decode(g, view: view, offsets: offsets, voting: voting) { return r }
+            if let r = decode(g, view: view, offsets: offsets, voting: voting, gated: pass.gated) { return r }
             if g.usedAlignment, let plain = Detector.geometry(view, triple, dimension: d, moduleSize: moduleSize, useAlignment: false),
-               let r = decode(plain, view: view, offsets: offsets, voting: voting) { return r }
+               let r = decode(plain, view: view, offsets: offsets, voting: voting, gated: pass.gated) { return r }
         }
         return nil
     }
 
-    func decode(_ g: SymbolGeometry, view: BinaryView, offsets: [(dx: Double, dy: Double)], voting: Bool) -> QRResult? {
-        for offset in offsets {
+    func decode(_ g: SymbolGeometry, view: BinaryView, offsets: [(dx: Double, dy: Double)], voting: Bool, gated: Bool) -> QRResult? {
+        for (k, offset) in offsets.enumerated() {
             guard let modules = GridSampler.sample(view, transform: g.transform, dimension: g.dimension, offset: offset) else { break }
             var decoded = try? SymbolDecoder.decode(modules)
+            if decoded == nil, k == 0, gated, !formatReadsCleanly(modules) { return nil }
             if decoded == nil, voting, let v = GridSampler.sampleVoting(view, transform: g.transform, dimension: g.dimension, offset: offset) {
                 // Majority of five samples per module; split votes offered as erasures.
                 decoded = try? SymbolDecoder.decode(v.modules)
@@ -143,6 +151,13 @@ public struct QRDecoder: QRReader {
             return symbol.result(corners: corners)
         }
         return nil
+    }
+
+    /// Whether either format-information copy reads within one bit (straight or mirrored).
+    func formatReadsCleanly(_ modules: BitMatrix) -> Bool {
+        if let (_, d) = SymbolDecoder.readFormat(modules), d <= 1 { return true }
+        if let (_, d) = SymbolDecoder.readFormat(modules.transposed()), d <= 1 { return true }
+        return false
     }
 
     /// Whether every block of `symbol` had at most half of its EC codewords marked as erasures.
