@@ -5,14 +5,14 @@ public import Imaging
 ///
 /// Strategy, cheapest first, stopping as soon as a pass reads something:
 /// 1. adaptive thresholds, rows scanned with the normal skip; a grid that fails but whose format
-///    information reads within one bit (a real symbol) is retried nudged by 0.2 module and with
-///    five-sample voting (corpus, default setting: 162 → 169 codes; no cost on frames without
-///    a symbol);
+///    information reads within one bit (a real symbol) is retried nudged by 0.2 module, with
+///    five-sample voting and with one Otsu threshold for the whole symbol (corpus, default
+///    setting: 162 → 169 → 171 codes; no cost on frames without a symbol);
 /// 2. the same thresholds inverted (light-on-dark / dark-mode screens) — no new pass over the
 ///    pixels, only a second finder scan;
 /// 3. with `tryHarder`: every row scanned, a second binarizer setting (flat limit 12, 7×7
 ///    blocks) for washed-out or unevenly lit frames, retries without the format gate and with
-///    erasures (171 codes).
+///    erasures (174 codes).
 /// Each pass tries every dimension estimate (version info, ±4) and, where an alignment pattern
 /// was used, the extrapolated fourth corner too.
 ///
@@ -151,6 +151,14 @@ public struct QRDecoder: QRReader {
                     // many erasures as EC codewords any block "decodes"). Accept only a non-empty
                     // payload whose blocks had at most half their EC codewords erased.
                     if !e.bytes.isEmpty, erasuresLeaveMargin(v.unreliable, e) { decoded = e }
+                }
+            }
+            if decoded == nil, voting, let o = GridSampler.sampleOtsu(view, transform: g.transform, dimension: g.dimension, offset: offset) {
+                // One threshold for the whole symbol, from its own module samples.
+                decoded = try? SymbolDecoder.decode(o.modules)
+                if decoded == nil, let e = try? SymbolDecoder.decode(o.modules, unreliable: o.unreliable),
+                   !e.bytes.isEmpty, erasuresLeaveMargin(o.unreliable, e) {
+                    decoded = e
                 }
             }
             guard let symbol = decoded else { continue }
