@@ -120,6 +120,29 @@ if let replay = argument("--replay-hex") {
 }
 
 let seeds = try loadSeeds(root)
+
+if CommandLine.arguments.contains("--speed") {
+    // Parse cost per stage on the real seeds (no signature checks): what decoding adds on top of
+    // the signature verify in the verifier's budget.
+    func perCall(_ inputs: [[UInt8]], _ body: ([UInt8]) -> Void) -> Double {
+        let rounds = max(1, 200_000 / max(1, inputs.count))
+        let rate = throughput(count: rounds * inputs.count) { body(inputs[$0 % inputs.count]) }
+        return 1e6 / rate
+    }
+    let rows: [[String]] = [
+        ["DCC QR text → DCCPass (base45, zlib, COSE, CWT, hcert)", "\(seeds[.dcc].count)",
+         fmt(perCall(seeds[.dcc]) { _ = try? DCCPass(qrText: String(decoding: $0, as: UTF8.self)) })],
+        ["Base45 decode", "\(seeds[.base45].count)", fmt(perCall(seeds[.base45]) { _ = try? Base45.decode(utf8: $0) })],
+        ["zlib inflate", "\(seeds[.zlib].count)", fmt(perCall(seeds[.zlib]) { _ = try? Zlib.inflate($0, format: .auto) })],
+        ["CBOR decode (COSE and payloads)", "\(seeds[.cbor].count)", fmt(perCall(seeds[.cbor]) { _ = try? CBORDecoder().decode($0) })],
+        ["COSE_Sign1 decode", "\(seeds[.cose].count)", fmt(perCall(seeds[.cose]) { _ = try? COSESign1.decode($0) })],
+        ["SHC JWS → SHCPass (base64url, raw inflate, JSON)", "\(seeds[.jws].count)",
+         fmt(perCall(seeds[.jws]) { _ = try? SHCPass(jws: String(decoding: $0, as: UTF8.self)) })],
+    ]
+    printTable(["stage", "inputs", "µs per call"], rows)
+    exit(0)
+}
+
 let watchdog = Watchdog()
 watchdog.start()
 var fuzzer = PassesFuzzer()
