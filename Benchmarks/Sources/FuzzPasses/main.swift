@@ -129,16 +129,21 @@ if CommandLine.arguments.contains("--speed") {
         let rate = throughput(count: rounds * inputs.count) { body(inputs[$0 % inputs.count]) }
         return 1e6 / rate
     }
-    let rows: [[String]] = [
-        ["DCC QR text → DCCPass (base45, zlib, COSE, CWT, hcert)", "\(seeds[.dcc].count)",
-         fmt(perCall(seeds[.dcc]) { _ = try? DCCPass(qrText: String(decoding: $0, as: UTF8.self)) })],
-        ["Base45 decode", "\(seeds[.base45].count)", fmt(perCall(seeds[.base45]) { _ = try? Base45.decode(utf8: $0) })],
-        ["zlib inflate", "\(seeds[.zlib].count)", fmt(perCall(seeds[.zlib]) { _ = try? Zlib.inflate($0, format: .auto) })],
-        ["CBOR decode (COSE and payloads)", "\(seeds[.cbor].count)", fmt(perCall(seeds[.cbor]) { _ = try? CBORDecoder().decode($0) })],
-        ["COSE_Sign1 decode", "\(seeds[.cose].count)", fmt(perCall(seeds[.cose]) { _ = try? COSESign1.decode($0) })],
-        ["SHC JWS → SHCPass (base64url, raw inflate, JSON)", "\(seeds[.jws].count)",
-         fmt(perCall(seeds[.jws]) { _ = try? SHCPass(jws: String(decoding: $0, as: UTF8.self)) })],
+    let only = argument("--speed").flatMap { $0.hasPrefix("-") ? nil : $0.lowercased() }
+    let stages: [(String, PassesFuzzer.Target, ([UInt8]) -> Void)] = [
+        ("DCC QR text → DCCPass (base45, zlib, COSE, CWT, hcert)", .dcc,
+         { _ = try? DCCPass(qrText: String(decoding: $0, as: UTF8.self)) }),
+        ("Base45 decode", .base45, { _ = try? Base45.decode(utf8: $0) }),
+        ("zlib inflate", .zlib, { _ = try? Zlib.inflate($0, format: .auto) }),
+        ("CBOR decode (COSE and payloads)", .cbor, { _ = try? CBORDecoder().decode($0) }),
+        ("COSE_Sign1 decode", .cose, { _ = try? COSESign1.decode($0) }),
+        ("SHC JWS → SHCPass (base64url, raw inflate, JSON)", .jws,
+         { _ = try? SHCPass(jws: String(decoding: $0, as: UTF8.self)) }),
     ]
+    var rows: [[String]] = []
+    for (name, target, body) in stages where only.map({ name.lowercased().hasPrefix($0) }) ?? true {
+        rows.append([name, "\(seeds[target].count)", fmt(perCall(seeds[target], body))])
+    }
     printTable(["stage", "inputs", "µs per call"], rows)
     exit(0)
 }
