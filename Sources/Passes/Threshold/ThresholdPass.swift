@@ -18,8 +18,11 @@ public struct ThresholdPass: Sendable {
     public var lastTestResult: TestResult?
     /// Masked name ("Z*") and id tail ("1234"; shown as "***1234").
     public var display: MaskedDisplay
-    /// The key the holder's phone signs rolling proofs with (`cnf`).
+    /// The key the holder's phone signs rolling proofs with (`cnf`). Nil on a pass read with
+    /// `init(claimBytes:)` until `resolvedHolderKey()` decodes it.
     public var holderKey: VerificationKey?
+    /// The undecoded `cnf` value, kept by `init(claimBytes:)`.
+    var confirmationBytes: ArraySlice<UInt8>?
 
     public init(
         issuer: String, subject: String, credentialID: [UInt8], issuedAt: Date, notBefore: Date? = nil,
@@ -30,6 +33,15 @@ public struct ThresholdPass: Sendable {
         self.issuedAt = issuedAt; self.notBefore = notBefore; self.expires = expires; self.status = status
         self.doses = doses; self.lastDose = lastDose; self.lastTestTime = lastTestTime
         self.lastTestResult = lastTestResult; self.display = display; self.holderKey = holderKey
+    }
+
+    /// The holder key, decoding `cnf` now if the pass was read lazily.
+    public func resolvedHolderKey() throws(PassError) -> VerificationKey? {
+        if let holderKey { return holderKey }
+        guard let confirmationBytes else { return nil }
+        let cnf = try CBORDecoder(maxDepth: 4, maxItems: 32).decode(Array(confirmationBytes))
+        guard let coseKey = cnf[int: ThresholdClaim.cnfCOSEKey] else { throw .malformed("cnf carries no COSE_Key") }
+        return try COSEKey.decode(coseKey)
     }
 
     /// Default validity of a pass: 24 hours, like the offline health codes.
@@ -44,7 +56,7 @@ public struct ThresholdPass: Sendable {
 
     // MARK: CWT claims
 
-    func claims() -> CBOR {
+    public func claims() -> CBOR {
         var pairs: [CBORPair] = [
             CBORPair(key: CBOR(ThresholdClaim.issuer), value: .text(issuer)),
             CBORPair(key: CBOR(ThresholdClaim.subject), value: .text(subject)),
@@ -70,7 +82,7 @@ public struct ThresholdPass: Sendable {
     }
 
     /// Reads claims strictly: every required claim present with the right type, or `.malformed`.
-    init(claims: CBOR) throws(PassError) {
+    public init(claims: CBOR) throws(PassError) {
         guard claims.mapValue != nil else { throw .malformed("CWT claims are not a map") }
         func time(_ label: Int) throws(PassError) -> Date? {
             guard let item = claims[int: label] else { return nil }

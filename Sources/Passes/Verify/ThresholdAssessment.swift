@@ -18,7 +18,7 @@ extension Verifier {
             guard let algorithm = message.algorithm else { throw PassError(.badSignature, "alg missing or not allowed") }
             guard algorithm == key.key.algorithm else { throw PassError(.badSignature, "alg does not match the signer key") }
             guard message.verify(with: key.key) else { throw PassError(.badSignature, "signature does not verify") }
-            let pass = try ThresholdPass(claims: CBORDecoder().decode(message.payload))
+            let pass = try ThresholdPass(claimBytes: message.payload)
 
             var assessment = Assessment(generation: generation, verdict: Verdict(
                 outcome: .accept, format: .threshold, issuer: key.issuer, kid: kidHex, status: pass.status,
@@ -37,7 +37,7 @@ extension Verifier {
             }
             if let proofText = parts.proofText {
                 let proof = try HolderProof(text: proofText)
-                guard let holderKey = pass.holderKey else { throw PassError(.proofInvalid, "credential carries no holder key") }
+                guard let holderKey = try pass.resolvedHolderKey() else { throw PassError(.proofInvalid, "credential carries no holder key") }
                 guard proof.verify(credential: parts.credential, holderKey: holderKey) else {
                     throw PassError(.proofInvalid, "holder signature does not verify")
                 }
