@@ -11,12 +11,13 @@
 /// unknown claims. Any violation is `.malformed`.
 struct ClaimsReader {
     private let bytes: [UInt8]
-    private var position = 0
+    private(set) var position = 0
+    var isAtEnd: Bool { position == bytes.count }
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Major type and argument of the next item.
-    private mutating func head() throws(PassError) -> (major: UInt8, argument: UInt64) {
+    mutating func head() throws(PassError) -> (major: UInt8, argument: UInt64) {
         guard position < bytes.count else { throw .malformed("claims end early") }
         let initial = bytes[position]
         position += 1
@@ -36,7 +37,7 @@ struct ClaimsReader {
         return (major, value)
     }
 
-    private mutating func take(_ count: UInt64) throws(PassError) -> ArraySlice<UInt8> {
+    mutating func take(_ count: UInt64) throws(PassError) -> ArraySlice<UInt8> {
         guard count <= UInt64(bytes.count - position) else { throw .malformed("claims string runs past the end") }
         defer { position += Int(count) }
         return bytes[position..<position + Int(count)]

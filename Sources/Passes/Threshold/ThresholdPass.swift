@@ -50,8 +50,12 @@ public struct ThresholdPass: Sendable {
     /// Limits that keep personal data out of the QR: the mask is one character and `*`, the tail
     /// at most six characters.
     static func checkDisplay(_ display: MaskedDisplay) -> Bool {
-        display.name.count == 2 && display.name.hasSuffix("*") && (1...6).contains(display.idTail.count)
-            && display.idTail.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        // Scalars, not Characters: no grapheme breaking on the hot path. One scalar then "*"
+        // (a combining mark would make it two scalars and is refused, which is fine for a mask).
+        let name = display.name.unicodeScalars
+        guard name.count == 2, name.last == "*" else { return false }
+        let tail = display.idTail.utf8
+        return (1...6).contains(tail.count) && tail.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 
     // MARK: CWT claims

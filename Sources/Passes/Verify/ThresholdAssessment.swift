@@ -7,7 +7,7 @@ extension Verifier {
         var kidHex: String?
         do throws(PassError) {
             let parts = try ThresholdWire.split(text)
-            let message = try ThresholdWire.decodeCredential(parts.credential)
+            let message = try ThresholdEnvelope(cose: ThresholdWire.inflateCredential(parts.credential))
             guard let kid = message.kid, !kid.isEmpty else { throw PassError(.unknownKey, "COSE header has no kid") }
             kidHex = Hex.encode(kid)
             guard let key = store.key(format: .threshold, kid: kid) else {
@@ -17,7 +17,7 @@ extension Verifier {
             // `alg: none`, an unknown alg, or an alg that is not the key's own are all refused.
             guard let algorithm = message.algorithm else { throw PassError(.badSignature, "alg missing or not allowed") }
             guard algorithm == key.key.algorithm else { throw PassError(.badSignature, "alg does not match the signer key") }
-            guard message.verify(with: key.key) else { throw PassError(.badSignature, "signature does not verify") }
+            guard key.key.verify(signature: message.signature, message: message.signedBytes(), algorithm: algorithm) else { throw PassError(.badSignature, "signature does not verify") }
             let pass = try ThresholdPass(claimBytes: message.payload)
 
             var assessment = Assessment(generation: generation, verdict: Verdict(

@@ -182,3 +182,29 @@ final class ClaimsReaderTests: XCTestCase {
         }
     }
 }
+
+final class ThresholdEnvelopeTests: XCTestCase {
+    func testFastPathMatchesTheGenericCOSEDecoder() throws {
+        for issuer in [PassFixtures.edIssuer, PassFixtures.esIssuer] {
+            let cose = try ThresholdWire.inflateCredential(try issuer.issue(PassFixtures.pass()).dropFirst(4))
+            let envelope = try ThresholdEnvelope(cose: cose)
+            let generic = try COSESign1.decode(cose)
+            XCTAssertEqual(envelope.signedBytes(), generic.signatureStructure())
+            XCTAssertEqual(envelope.kid, generic.kid)
+            XCTAssertEqual(envelope.algorithm, generic.algorithm)
+            XCTAssertEqual(envelope.payload, generic.payload)
+            XCTAssertEqual(envelope.signature, generic.signature)
+
+            // An unprotected header forces the generic path, which gives the same answers.
+            var moved = generic
+            moved.unprotected = .map([CBORPair(key: 4, value: .bytes([1, 2, 3]))])
+            let slow = try ThresholdEnvelope(cose: moved.encoded())
+            XCTAssertEqual(slow.kid, generic.kid)
+            XCTAssertEqual(slow.signedBytes(), generic.signatureStructure())
+            // Garbage takes the generic path's error.
+            XCTAssertThrowsError(try ThresholdEnvelope(cose: Array(cose.dropLast()))) {
+                XCTAssertEqual(($0 as? PassError)?.reason, .malformed)
+            }
+        }
+    }
+}
