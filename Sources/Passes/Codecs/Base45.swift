@@ -41,31 +41,51 @@ public enum Base45 {
         if chars.count % 3 == 1 {
             throw .malformed("base45 text length \(chars.count) leaves a single trailing character")
         }
-        var out = [UInt8]()
-        out.reserveCapacity(chars.count / 3 * 2 + 1)
-        var index = 0
-        while index < chars.count {
-            let width = min(3, chars.count - index)
-            var n = 0
-            var scale = 1
-            for offset in 0..<width {
-                let value = values[Int(chars[index + offset])]
-                if value == 0xFF {
-                    throw .malformed("base45 text has a character outside the alphabet at offset \(index + offset)")
+        // One pass over the text with no per-character bounds checks: full groups of three
+        // characters first (two bytes each), then the optional final pair (one byte).
+        let fullGroups = chars.count / 3
+        let outCount = fullGroups * 2 + (chars.count % 3 == 2 ? 1 : 0)
+        var failure: PassError?
+        let out = [UInt8](unsafeUninitializedCapacity: outCount) { buffer, initialized in
+            values.withUnsafeBufferPointer { table in
+                chars.withUnsafeBufferPointer { text in
+                    var o = 0
+                    for g in 0..<fullGroups {
+                        let i = g * 3
+                        let c = table[Int(text[i])], d = table[Int(text[i + 1])], e = table[Int(text[i + 2])]
+                        guard c != 0xFF, d != 0xFF, e != 0xFF else {
+                            failure = .malformed("base45 text has a character outside the alphabet in the group at offset \(i)")
+                            return
+                        }
+                        let n = Int(c) + Int(d) * 45 + Int(e) * 2025
+                        guard n <= 0xFFFF else {
+                            failure = .malformed("base45 group at offset \(i) exceeds 65535")
+                            return
+                        }
+                        buffer[o] = UInt8(n >> 8)
+                        buffer[o + 1] = UInt8(n & 0xFF)
+                        o += 2
+                    }
+                    if chars.count % 3 == 2 {
+                        let i = fullGroups * 3
+                        let c = table[Int(text[i])], d = table[Int(text[i + 1])]
+                        guard c != 0xFF, d != 0xFF else {
+                            failure = .malformed("base45 text has a character outside the alphabet in the final pair at offset \(i)")
+                            return
+                        }
+                        let n = Int(c) + Int(d) * 45
+                        guard n <= 0xFF else {
+                            failure = .malformed("base45 final pair at offset \(i) exceeds 255")
+                            return
+                        }
+                        buffer[o] = UInt8(n)
+                        o += 1
+                    }
+                    initialized = o
                 }
-                n += Int(value) * scale
-                scale *= 45
             }
-            if width == 3 {
-                guard n <= 0xFFFF else { throw .malformed("base45 group at offset \(index) exceeds 65535") }
-                out.append(UInt8(n >> 8))
-                out.append(UInt8(n & 0xFF))
-            } else {
-                guard n <= 0xFF else { throw .malformed("base45 final pair at offset \(index) exceeds 255") }
-                out.append(UInt8(n))
-            }
-            index += width
         }
+        if let failure { throw failure }
         return out
     }
 }

@@ -9,10 +9,11 @@ extension Verifier {
             let parts = try ThresholdWire.split(text)
             let message = try ThresholdEnvelope(cose: ThresholdWire.inflateCredential(parts.credential))
             guard let kid = message.kid, !kid.isEmpty else { throw PassError(.unknownKey, "COSE header has no kid") }
-            kidHex = Hex.encode(kid)
             guard let key = store.key(format: .threshold, kid: kid) else {
+                kidHex = Hex.encode(kid)
                 throw PassError(.unknownKey, "no trusted Threshold key with this kid")
             }
+            kidHex = key.kidText
             guard key.usages.contains(.thresholdPass) else { throw PassError(.keyUsage, "key may not sign Threshold passes") }
             // `alg: none`, an unknown alg, or an alg that is not the key's own are all refused.
             guard let algorithm = message.algorithm else { throw PassError(.badSignature, "alg missing or not allowed") }
