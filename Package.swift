@@ -47,6 +47,7 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CV4L2", pkgConfig: "libv4l2", providers: [.apt(["libv4l-dev"])]),
+        .systemLibrary(name: "CGPIO"),
 
         // MARK: Pure core
         .target(name: "Imaging", swiftSettings: strict),
@@ -67,7 +68,7 @@ let package = Package(
         .target(name: "ImageFiles", dependencies: ["Imaging", "CPNG", "CJPEG"], swiftSettings: strict),
         .target(name: "ZBarReader", dependencies: ["Imaging", "QRCode", "CZBar"], swiftSettings: strict),
         .target(name: "Capture", dependencies: ["Imaging", "CV4L2"], swiftSettings: strict),
-        .target(name: "Hardware", swiftSettings: strict),
+        .target(name: "Hardware", dependencies: ["CGPIO"], swiftSettings: strict),
         .target(
             name: "ScanLog",
             dependencies: ["Passes", .product(name: "GRDB", package: "GRDB.swift")],
@@ -75,12 +76,14 @@ let package = Package(
         ),
         .target(
             name: "Sync",
-            dependencies: ["ScanLog", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["ScanLog", "CZlib", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: strict
         ),
         .target(
             name: "Upstream",
             dependencies: [
+                "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -120,7 +123,7 @@ let package = Package(
         .testTarget(name: "HardwareTests", dependencies: ["Hardware"]),
         .testTarget(name: "ScanLogTests", dependencies: ["ScanLog", "TestSupport"]),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Upstream", "ScanLog", "TestSupport"]),
-        .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport"]),
+        .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "ThresholdCLITests", dependencies: ["threshold", "TestSupport"]),
     ]
 )

@@ -28,5 +28,12 @@ let package = Package(
             name: "bench-capture", dependencies: ["BenchSupport", .product(name: "Capture", package: "Threshold"),
                                                   .product(name: "Imaging", package: "Threshold")],
             path: "Sources/BenchCapture"),
+        .executableTarget(
+            name: "fuzz-qr", dependencies: ["BenchSupport", .product(name: "QRCode", package: "Threshold"),
+                                            .product(name: "Imaging", package: "Threshold")],
+            path: "Sources/FuzzQR"),
+        .executableTarget(
+            name: "fuzz-passes", dependencies: ["BenchSupport", .product(name: "Passes", package: "Threshold")],
+            path: "Sources/FuzzPasses"),
     ]
 )

@@ -9,6 +9,14 @@ struct Threshold: AsyncParsableCommand {
         abstract: "Check-in kiosk: read signed QR passes, decide at the door, record every scan.",
         subcommands: [
             // Add each subcommand here, one per line, sorted by name.
+            CaptureCommand.self,
+            DecodeCommand.self,
+            DevicesCommand.self,
+            EncodeCommand.self,
+            LogCommand.self,
+            MakeSamplesCommand.self,
+            ReadCommand.self,
+            RenderCommand.self,
         ]
     )
 }

@@ -1,1 +1,199 @@
-print("not written yet")
+// bench-qr: our QR reader (and zbar, side by side) on the ZXing corpus and on synthetic frames.
+//
+//   swift build -c release --package-path Benchmarks --product bench-qr
+//   taskset -c 0 Benchmarks/.build/release/bench-qr [--corpora DIR] [--iterations N]
+//
+// Release build, one core. Prints Markdown tables (paste into the README).
+import BenchSupport
+import Foundation
+import Imaging
+import QRCode
+
+// MARK: Arguments
+
+func parseArguments() -> (corpora: String?, iterations: Int) {
+    var corpora: String? = ProcessInfo.processInfo.environment["THRESHOLD_CORPORA"]
+    var iterations = 200
+    var args = CommandLine.arguments.dropFirst()
+    while let a = args.popFirst() {
+        switch a {
+        case "--corpora": corpora = args.popFirst()
+        case "--iterations": iterations = args.popFirst().flatMap(Int.init) ?? iterations
+        case "--frames-only": break
+        default: FileHandle.standardError.write("unknown argument \(a)\n".data(using: .utf8)!); exit(2)
+        }
+    }
+    return (corpora, iterations)
+}
+let arguments = parseArguments()
+let corporaPath = arguments.corpora
+let iterations = arguments.iterations
+
+/// ../shared/corpora above the current directory or the package, or $THRESHOLD_CORPORA.
+func findCorpora() -> URL? {
+    if let p = corporaPath { return URL(fileURLWithPath: p) }
+    var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    for _ in 0..<5 {
+        let candidate = dir.appendingPathComponent("shared/corpora")
+        if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    return nil
+}
+
+// MARK: Readers
+
+/// The readers compared. zbar joins when the ZBarReader module (io-cli helper) lands:
+/// ZBAR-SLOT — append `ZBarReader()` here.
+let readers: [any QRReader] = [QRDecoder()]
+
+// MARK: (a) ZXing corpus
+
+struct CorpusImage { let name: String; let image: GrayBuffer; let expected: [[UInt8]] }
+
+func loadCorpus(_ root: URL) throws -> [CorpusImage] {
+    let fm = FileManager.default
+    let pgm = root.appendingPathComponent("qr/pgm/zxing")
+    var out = [CorpusImage]()
+    for folder in try fm.contentsOfDirectory(atPath: pgm.path).sorted() {
+        let dir = pgm.appendingPathComponent(folder)
+        for file in try fm.contentsOfDirectory(atPath: dir.path).sorted() where file.hasSuffix(".pgm") {
+            let image = try PNM.decode(Array(try Data(contentsOf: dir.appendingPathComponent(file))))
+            var expected: [[UInt8]]
+            let txt = dir.appendingPathComponent(String(file.dropLast(4)) + ".txt")
+            if fm.fileExists(atPath: txt.path) {
+                expected = [Array(try Data(contentsOf: txt))]
+            } else {
+                let json = root.appendingPathComponent("qr/zxing/\(folder)/\(file.dropLast(4)).expected.json")
+                let object = try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any]
+                expected = ((object?["codes"] as? [String]) ?? []).map { Array($0.utf8) }
+            }
+            out.append(CorpusImage(name: "\(folder)/\(file)", image: image, expected: expected))
+        }
+    }
+    return out
+}
+
+func benchCorpus(_ corpus: [CorpusImage]) -> [[String]] {
+    var rows = [[String]]()
+    for reader in readers {
+        var read = 0, misread = 0, codes = 0
+        var times = [Double]()
+        for item in corpus {
+            var results = [QRResult]()
+            let stats = item.image.withImage { img in measure(iterations: 5, warmup: 1) { results = reader.read(img) } }
+            times.append(stats.median)
+            codes += item.expected.count
+            var remaining = item.expected
+            for r in results {
+                if let i = remaining.firstIndex(of: Array(r.text.utf8)) { remaining.remove(at: i); read += 1 } else { misread += 1 }
+            }
+        }
+        let s = Stats(samplesMs: times)
+        rows.append([reader.name, "\(read) / \(codes)", "\(misread)", fmt(s.median, 3), fmt(s.mean, 3), fmt(s.p95, 3)])
+    }
+    return rows
+}
+
+// MARK: (b) Synthetic frames
+
+/// A camera-like scene without a code: a lighting gradient, some text-like and blocky clutter,
+/// sensor noise. Deterministic.
+func scene(width: Int, height: Int, seed: UInt64) -> GrayBuffer {
+    var rng = SeededRandom(seed: seed)
+    var frame = GrayBuffer(width: width, height: height)
+    for y in 0..<height {
+        for x in 0..<width {
+            frame[x, y] = UInt8(90 + (100 * x) / width + (40 * y) / height)
+        }
+    }
+    // Clutter: dark bars and blocks like text, door frames and posters.
+    for _ in 0..<(width * height / 4000) {
+        let w = 2 + Int(rng.next() % 40), h = 2 + Int(rng.next() % 12)
+        let x0 = Int(rng.next() % UInt64(width - w)), y0 = Int(rng.next() % UInt64(height - h))
+        let v = UInt8(rng.next() % 80)
+        for y in y0..<(y0 + h) { for x in x0..<(x0 + w) { frame[x, y] = v } }
+    }
+    return Synthesis.addNoise(Synthesis.gaussianBlur(frame, sigma: 0.8), sigma: 4, seed: seed &+ 1)
+}
+
+/// The scene with a version-4 code about 220 px wide, slightly rotated, contrast-reduced and
+/// noisy: a phone screen at arm's length.
+func sceneWithCode(width: Int, height: Int, seed: UInt64) -> (GrayBuffer, String)? {
+    let text = "THRESHOLD:1:EVT-2026-DOOR-A:P-000042:9f86d081884c7d65"
+    guard let symbol = try? QREncoder.encode(text, ecLevel: .M, minVersion: 4, maxVersion: 4) else { return nil }
+    var frame = scene(width: width, height: height, seed: seed)
+    // ~220 px for the 33 modules (+ a 2-module screen margin), rotated 12°, slight tilt.
+    let side = 220.0 * 37 / 33
+    let quad = Synthesis.quad(center: Point(Double(width) * 0.55, Double(height) * 0.5), width: side, height: side, degrees: 12, tilt: 0.08)
+    Synthesis.place(symbol.render(moduleSize: 6, quietZone: 2), into: &frame, quad: quad)
+    frame = Synthesis.reduceContrast(frame, low: 60, high: 190)
+    return (Synthesis.addNoise(frame, sigma: 6, seed: seed &+ 2), text)
+}
+
+func benchFrames() -> [[String]] {
+    var rows = [[String]]()
+    for (w, h) in [(640, 480), (1280, 720)] {
+        var frames: [(String, GrayBuffer, String?)] = [("no code", scene(width: w, height: h, seed: 7), nil)]
+        if let (f, text) = sceneWithCode(width: w, height: h, seed: 11) { frames.append(("v4 code", f, text)) }
+        for (label, frame, text) in frames {
+            for reader in readers {
+                var results = [QRResult]()
+                let s = frame.withImage { img in measure(iterations: iterations, warmup: 5) { results = reader.read(img) } }
+                let outcome: String
+                if let text { outcome = results.contains { $0.text == text } ? "read" : "MISSED" } else {
+                    outcome = results.isEmpty ? "none (ok)" : "FALSE POSITIVE"
+                }
+                rows.append([reader.name, "\(w)×\(h)", label, outcome, fmt(s.median, 3), fmt(s.p95, 3)])
+            }
+        }
+    }
+    return rows
+}
+
+/// Stage costs of our reader on the synthetic frames: the binarizer alone, and binarizer +
+/// finder scan (one polarity). Shows where the per-frame budget goes.
+func benchStages() -> [[String]] {
+    var rows = [[String]]()
+    for (w, h, withCode) in [(640, 480, false), (1280, 720, false), (640, 480, true), (1280, 720, true)] {
+        guard let frame = withCode ? sceneWithCode(width: w, height: h, seed: 11)?.0 : scene(width: w, height: h, seed: 7) else { continue }
+        let label = "\(w)×\(h)" + (withCode ? " v4 code" : " no code")
+        var grid = ThresholdGrid()
+        let binarizer = AdaptiveBinarizer()
+        let b = frame.withImage { img in measure(iterations: iterations, warmup: 5) { binarizer.binarize(img, into: &grid) } }
+        var row = [UInt8](repeating: 0, count: w)
+        var candidates = 0
+        let f = frame.withImage { img in
+            measure(iterations: iterations, warmup: 5) {
+                binarizer.binarize(img, into: &grid)
+                let bw = grid.blocksWide
+                candidates = grid.thresholds.withUnsafeBufferPointer { t in
+                    row.withUnsafeMutableBufferPointer { r in
+                        var finder = FinderPatternFinder(view: BinaryView(image: img, thresholds: t.baseAddress!, blocksWide: bw, inverted: false))
+                        return finder.find(rowBuffer: r.baseAddress!).count
+                    }
+                }
+            }
+        }
+        rows.append([label, "binarize", fmt(b.median, 3), fmt(b.p95, 3), ""])
+        rows.append([label, "binarize + finder scan", fmt(f.median, 3), fmt(f.p95, 3), "\(candidates) candidates"])
+    }
+    return rows
+}
+
+// MARK: Run
+
+if CommandLine.arguments.contains("--frames-only") {
+    // Synthetic frames only (for profiling).
+} else if let root = findCorpora() {
+    let corpus = try loadCorpus(root)
+    print("## ZXing blackbox corpus (\(corpus.count) images)\n")
+    printTable(["reader", "codes read", "misreads", "median ms/image", "mean ms", "p95 ms"], benchCorpus(corpus))
+} else {
+    print("corpora not found (pass --corpora DIR or set THRESHOLD_CORPORA)")
+    exit(1)
+}
+print("\n## Synthetic frames (\(iterations) runs each)\n")
+printTable(["reader", "frame", "content", "result", "median ms", "p95 ms"], benchFrames())
+print("\n## Stages of our reader\n")
+printTable(["frame", "stage", "median ms", "p95 ms", "note"], benchStages())

@@ -27,6 +27,8 @@ public enum Zlib {
         _ data: [UInt8], format: Format, maxOutput: Int = 64 * 1024
     ) throws(PassError) -> [UInt8] {
         if data.isEmpty { throw .malformed("compressed data is empty") }
+        // zlib counts in 32-bit; no pass comes anywhere near this.
+        if data.count > 16 * 1024 * 1024 { throw .oversized("compressed input is larger than 16 MB") }
         var stream = z_stream()
         guard czlib_inflate_init2(&stream, format.windowBits) == Z_OK else {
             throw PassError(.malformed, "zlib could not start an inflate stream")

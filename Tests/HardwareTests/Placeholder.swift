@@ -1,1 +1,0 @@
-// Tests for Hardware — being written.
