@@ -29,7 +29,11 @@ let package = Package(
                                                   .product(name: "Imaging", package: "Threshold")],
             path: "Sources/BenchCapture"),
         .executableTarget(
-            name: "fuzz-qr", dependencies: ["BenchSupport", .product(name: "QRCode", package: "Threshold")],
+            name: "fuzz-qr", dependencies: ["BenchSupport", .product(name: "QRCode", package: "Threshold"),
+                                            .product(name: "Imaging", package: "Threshold")],
             path: "Sources/FuzzQR"),
+        .executableTarget(
+            name: "fuzz-passes", dependencies: ["BenchSupport", .product(name: "Passes", package: "Threshold")],
+            path: "Sources/FuzzPasses"),
     ]
 )

@@ -12,6 +12,10 @@ public struct PassError: Error, Sendable, Hashable, CustomStringConvertible {
         self.detail = detail
     }
 
+    public init(reason: DenyReason, detail: String) {
+        self.init(reason, detail)
+    }
+
     public static func malformed(_ detail: String) -> PassError { PassError(.malformed, detail) }
     public static func oversized(_ detail: String) -> PassError { PassError(.oversized, detail) }
 

@@ -8,6 +8,9 @@ struct ThresholdUpstream: AsyncParsableCommand {
         abstract: "Upstream server: ingests scan records, serves trust lists and venue configs.",
         subcommands: [
             // Add each subcommand here, one per line, sorted by name.
+            DeviceCommand.self,
+            PublishCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -10,7 +10,11 @@ struct Threshold: AsyncParsableCommand {
         subcommands: [
             // Add each subcommand here, one per line, sorted by name.
             CaptureCommand.self,
+            DecodeCommand.self,
             DevicesCommand.self,
+            EncodeCommand.self,
+            LogCommand.self,
+            MakeSamplesCommand.self,
             ReadCommand.self,
             RenderCommand.self,
         ]

@@ -13,6 +13,7 @@ import Glibc
 let modes: [(name: String, usage: String, run: ([String]) -> Int32)] = [
     ("codewords", "codewords N [seed] — module matrices, codeword streams and RS blocks", CodewordFuzzer.main),
     ("symbol-speed", "symbol-speed — SymbolDecoder and QREncoder timings (release)", SymbolSpeed.main),
+    ("images", "images N [seed] [first-index] — small random/mutated images through QRDecoder", ImageFuzzer.main),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

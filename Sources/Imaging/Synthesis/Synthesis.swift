@@ -60,8 +60,8 @@ public enum Synthesis {
     public static func rotate(_ image: GrayBuffer, degrees: Double, background: UInt8 = 255) -> GrayBuffer {
         let a = degrees * Double.pi / 180
         let w = Double(image.width), h = Double(image.height)
-        let nw = Int((abs(w * cos(a)) + abs(h * sin(a))).rounded(.up))
-        let nh = Int((abs(w * sin(a)) + abs(h * cos(a))).rounded(.up))
+        let nw = Int((abs(w * cos(a)) + abs(h * sin(a)) - 1e-9).rounded(.up))
+        let nh = Int((abs(w * sin(a)) + abs(h * cos(a)) - 1e-9).rounded(.up))
         var out = GrayBuffer(width: nw, height: nh, fill: background)
         place(image, into: &out, quad: quad(center: Point(Double(nw) / 2, Double(nh) / 2), width: w, height: h, degrees: degrees))
         return out

@@ -27,6 +27,8 @@ public enum Zlib {
         _ data: [UInt8], format: Format, maxOutput: Int = 64 * 1024
     ) throws(PassError) -> [UInt8] {
         if data.isEmpty { throw .malformed("compressed data is empty") }
+        // zlib counts in 32-bit; no pass comes anywhere near this.
+        if data.count > 16 * 1024 * 1024 { throw .oversized("compressed input is larger than 16 MB") }
         var stream = z_stream()
         guard czlib_inflate_init2(&stream, format.windowBits) == Z_OK else {
             throw PassError(.malformed, "zlib could not start an inflate stream")
@@ -35,12 +37,13 @@ public enum Zlib {
 
         let chunk = 16 * 1024
         var output = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: chunk)
-        var input = data
+        // Uninitialised: zlib writes before anything reads, and zeroing 16 KB per pass shows up.
+        var buffer = [UInt8](unsafeUninitializedCapacity: chunk) { _, initialized in initialized = chunk }
         var status: Int32 = Z_OK
-        let inputCount = input.count
-        try input.withUnsafeMutableBufferPointer { (inputBuffer) throws(PassError) in
-            stream.next_in = inputBuffer.baseAddress
+        let inputCount = data.count
+        try data.withUnsafeBufferPointer { (inputBuffer) throws(PassError) in
+            // zlib's `next_in` is not const-qualified but zlib never writes through it.
+            stream.next_in = UnsafeMutablePointer(mutating: inputBuffer.baseAddress)
             stream.avail_in = UInt32(inputCount)
             repeat {
                 let produced: Int = buffer.withUnsafeMutableBufferPointer { out in

@@ -27,8 +27,10 @@ public enum SHCNumeric {
         case 1:
             return Chunk(index: 1, count: 1, digits: parts[0])
         case 3:
-            guard parts[0].count <= 3, parts[1].count <= 3, let index = Int(parts[0]), let count = Int(parts[1]),
-                  parts[0].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isASCII),
+            func isNumber(_ part: Substring) -> Bool {
+                !part.isEmpty && part.count <= 3 && part.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+            }
+            guard isNumber(parts[0]), isNumber(parts[1]), let index = Int(parts[0]), let count = Int(parts[1]),
                   count >= 1, count <= maxChunks, index >= 1, index <= count else {
                 throw .malformed("SHC chunk header is not a valid C/N pair")
             }

@@ -16,27 +16,47 @@ public final class Verifier: Sendable {
         var issuedAt: Double?
     }
 
-    private let snapshot: Locked<Snapshot>
-    private let cache: Locked<VerificationCache<Assessment>>
+    /// Trust snapshot and cache share one lock: a cache hit takes it once, and a swap can never
+    /// pair new trust with old cached results.
+    struct State: Sendable {
+        var snapshot: Snapshot
+        var cache: VerificationCache<Assessment>
+
+        mutating func swap(to store: any TrustStore) {
+            snapshot = Snapshot(store: store, generation: snapshot.generation + 1,
+                                issuedAt: store.bundleInfo?.issuedAt.timeIntervalSince1970)
+            cache.removeAll()
+        }
+    }
+
+    private let state: Locked<State>
     private let ledger: Locked<ProofLedger>
 
     public init(trust: (any TrustStore)?, cacheCapacity: Int = 4096) {
-        snapshot = Locked(Snapshot(store: trust, generation: 1, issuedAt: trust?.bundleInfo?.issuedAt.timeIntervalSince1970))
-        cache = Locked(VerificationCache(capacity: cacheCapacity))
+        state = Locked(State(
+            snapshot: Snapshot(store: trust, generation: 1, issuedAt: trust?.bundleInfo?.issuedAt.timeIntervalSince1970),
+            cache: VerificationCache(capacity: cacheCapacity)))
         ledger = Locked(ProofLedger())
     }
 
     /// Replaces the trust in one step. Build `store` completely first (e.g. `TrustBundle.store()`);
     /// cached results made under the old trust are never used again.
     public func install(_ store: any TrustStore) {
-        snapshot.withLock {
-            $0 = Snapshot(store: store, generation: $0.generation + 1, issuedAt: store.bundleInfo?.issuedAt.timeIntervalSince1970)
+        state.withLock { $0.swap(to: store) }
+    }
+
+    /// `install`, unless a bundle newer than `version` got installed meanwhile.
+    func install(_ store: any TrustStore, ifNotOlderThanInstalled version: UInt64) throws(TrustBundleError) {
+        let installed: UInt64? = state.withLock { state in
+            if let current = state.snapshot.store?.bundleInfo?.version, current > version { return current }
+            state.swap(to: store)
+            return nil
         }
-        cache.withLock { $0.removeAll() }
+        if let installed { throw .rollback(current: installed, offered: version) }
     }
 
     /// The trust currently installed.
-    public var trust: (any TrustStore)? { snapshot.withLock { $0.store } }
+    public var trust: (any TrustStore)? { state.withLock { $0.snapshot.store } }
 
     /// Verifies `text` as scanned at `now` for a venue described by `context`.
     public func verify(_ text: String, at now: Date, context: VerificationContext = VerificationContext()) -> Verdict {
@@ -44,15 +64,16 @@ public final class Verifier: Sendable {
         guard text.utf8.count <= context.maxInputBytes else {
             return Verdict(outcome: .deny, reason: .oversized, detail: "\(text.utf8.count) bytes", tokenDigest: digest.hex)
         }
-        let current = snapshot.withLock { $0 }
+        let (current, hit) = state.withLock { state in (state.snapshot, state.cache.value(for: digest)) }
         guard let store = current.store else {
             return Verdict(outcome: .error, reason: .staleTrust, detail: "no trust list installed", tokenDigest: digest.hex)
         }
-        if let hit = cache.withLock({ $0.value(for: digest) }), hit.generation == current.generation {
-            return finish(hit, at: now, context: context, trustIssuedAt: current.issuedAt)
-        }
+        if let hit { return finish(hit, at: now, context: context, trustIssuedAt: current.issuedAt) }
         let assessment = Self.assess(text, digest: digest.hex, store: store, generation: current.generation)
-        cache.withLock { $0.insert(assessment, for: digest) }
+        state.withLock { state in
+            // Made under trust that has since been replaced: use it for this scan, never cache it.
+            if state.snapshot.generation == assessment.generation { state.cache.insert(assessment, for: digest) }
+        }
         return finish(assessment, at: now, context: context, trustIssuedAt: current.issuedAt)
     }
 

@@ -30,6 +30,21 @@ enum DataBlocks {
         return blocks
     }
 
+    /// For each interleaved codeword index, its block and its index within that block.
+    static func locations(version: Version, level: ErrorCorrectionLevel) -> [(block: Int, index: Int)] {
+        let layout = version.ecBlocks(level)
+        var out = [(block: Int, index: Int)]()
+        out.reserveCapacity(version.totalCodewords)
+        let longest = layout.shortDataCodewords + (layout.shortBlocks < layout.blockCount ? 1 : 0)
+        for j in 0..<longest {
+            for b in 0..<layout.blockCount where j < layout.dataCodewords(ofBlock: b) { out.append((b, j)) }
+        }
+        for j in 0..<layout.ecCodewordsPerBlock {
+            for b in 0..<layout.blockCount { out.append((b, layout.dataCodewords(ofBlock: b) + j)) }
+        }
+        return out
+    }
+
     /// The inverse: interleaves blocks (data + EC each) for placement.
     static func interleave(_ blocks: [[UInt8]], dataCounts: [Int], ecCount: Int) -> [UInt8] {
         var out = [UInt8]()

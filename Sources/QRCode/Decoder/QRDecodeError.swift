@@ -2,7 +2,7 @@
 public enum QRDecodeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Neither copy of the format information is within 3 bits of a valid word.
     case formatInfoUnreadable
-    /// Version ≥ 7: neither version block is within 3 bits of a valid word for this size.
+    /// Version ≥ 7: a version block reads as a version of another size (the grid size is wrong).
     case versionInfoUnreadable
     /// The matrix is not a square of 21…177 modules with side ≡ 1 (mod 4).
     case invalidDimension(width: Int, height: Int)
@@ -20,7 +20,7 @@ public enum QRDecodeError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .formatInfoUnreadable: "the format information (EC level and mask) is unreadable in both copies"
-        case .versionInfoUnreadable: "the version information is unreadable or does not match the symbol size"
+        case .versionInfoUnreadable: "the version information names a different symbol size than the sampled grid"
         case let .invalidDimension(w, h): "a \(w)×\(h) module grid is not a QR symbol size"
         case let .tooManyErrors(block): "error-correction block \(block) is too damaged to repair"
         case let .malformedBitstream(problem): "the decoded data is not a valid QR bitstream: \(problem)"

@@ -9,16 +9,21 @@ public enum SymbolDecoder {
     ///
     /// Why not retry after a bitstream error: Reed–Solomon succeeding on every block is strong
     /// evidence the orientation was right, so a mirrored reading could only produce a misread.
-    public static func decode(_ modules: BitMatrix) throws(QRDecodeError) -> DecodedSymbol {
+    ///
+    /// - Parameter unreliable: optional, same size as `modules`: modules the detector could not
+    ///   sample confidently (near the threshold, under glare). When a block fails on errors alone,
+    ///   its codewords touching such modules are retried as erasures, which cost one EC codeword
+    ///   each instead of two.
+    public static func decode(_ modules: BitMatrix, unreliable: BitMatrix? = nil) throws(QRDecodeError) -> DecodedSymbol {
         do {
-            return try decodeOriented(modules)
+            return try decodeOriented(modules, unreliable: unreliable)
         } catch let straight {
             switch straight {
             case .formatInfoUnreadable, .versionInfoUnreadable, .tooManyErrors: break
             default: throw straight
             }
             do {
-                var symbol = try decodeOriented(modules.transposed())
+                var symbol = try decodeOriented(modules.transposed(), unreliable: unreliable?.transposed())
                 symbol.mirrored = true
                 return symbol
             } catch {
@@ -28,7 +33,7 @@ public enum SymbolDecoder {
     }
 
     /// Decodes `modules` as they lie, without the mirror retry.
-    public static func decodeOriented(_ modules: BitMatrix) throws(QRDecodeError) -> DecodedSymbol {
+    public static func decodeOriented(_ modules: BitMatrix, unreliable: BitMatrix? = nil) throws(QRDecodeError) -> DecodedSymbol {
         let n = modules.width
         guard modules.height == n, let dimensionVersion = Version.forDimension(n) else {
             throw .invalidDimension(width: modules.width, height: modules.height)
@@ -42,11 +47,20 @@ public enum SymbolDecoder {
         var data = [UInt8]()
         data.reserveCapacity(version.dataCodewords(format.ecLevel))
         var corrected = 0
+        var erasures: [[Int]]?  // per block, computed on the first failure only
         for i in 0..<blocks.count {
             do {
                 corrected += try ReedSolomonDecoder.decode(&blocks[i].codewords, ecCount: ec)
             } catch {
-                throw .tooManyErrors(block: i)
+                if erasures == nil, let unreliable {
+                    erasures = erasureLists(unreliable, version: version, level: format.ecLevel, blockCount: blocks.count)
+                }
+                guard let list = erasures?[i], !list.isEmpty, list.count <= ec else { throw .tooManyErrors(block: i) }
+                do {
+                    corrected += try ReedSolomonDecoder.decode(&blocks[i].codewords, ecCount: ec, erasures: list)
+                } catch {
+                    throw .tooManyErrors(block: i)
+                }
             }
             data += blocks[i].codewords[0..<blocks[i].dataCount]
         }
@@ -55,6 +69,20 @@ public enum SymbolDecoder {
             version: version.number, ecLevel: format.ecLevel, mask: format.mask, bytes: payload.bytes,
             text: payload.text, correctedErrors: corrected, mirrored: false,
             structuredAppend: payload.structuredAppend, fnc1: payload.fnc1, hasECI: payload.hasECI)
+    }
+
+    /// Per block, the indices of codewords with at least one unreliable module.
+    static func erasureLists(_ unreliable: BitMatrix, version: Version, level: ErrorCorrectionLevel, blockCount: Int) -> [[Int]] {
+        var lists = [[Int]](repeating: [], count: blockCount)
+        guard unreliable.width == version.dimension, unreliable.height == version.dimension else { return lists }
+        let order = FunctionPattern.layout(for: version).dataOrder
+        let locations = DataBlocks.locations(version: version, level: level)
+        for c in 0..<version.totalCodewords {
+            var bad = false
+            for k in (c * 8)..<(c * 8 + 8) where unreliable.bits[Int(order[k])] { bad = true; break }
+            if bad { lists[locations[c].block].append(locations[c].index) }
+        }
+        return lists
     }
 
     /// Both copies of the format information (ISO/IEC 18004 §7.9.1, Figure 25), most significant bit
@@ -75,8 +103,13 @@ public enum SymbolDecoder {
         return FormatInformation.decode(copy1, copy2).map { ($0.format, $0.distance) }
     }
 
-    /// The version: from the size for versions 1…6; from the version blocks (either, within 3 bit
-    /// errors, and agreeing with the size) for 7…40 (§7.10).
+    /// The version: from the size for versions 1…6; for 7…40 from the version blocks (either,
+    /// within 3 bit errors) when one agrees with the size (§7.10).
+    ///
+    /// Why the size alone when both blocks are unreadable: glare over both 18-module blocks is
+    /// common on phone screens, the grid was sampled at this size anyway, and Reed–Solomon still
+    /// has to accept every block. A block that reads cleanly as a *different* version, though, means
+    /// the size is wrong, and that is an error.
     static func readVersion(_ m: BitMatrix, provisional: Version) throws(QRDecodeError) -> Version {
         guard provisional.number >= 7 else { return provisional }
         let n = m.width
@@ -86,9 +119,13 @@ public enum SymbolDecoder {
             topRight = topRight << 1 | (m[n - 11 + i % 3, i / 3] ? 1 : 0)
             bottomLeft = bottomLeft << 1 | (m[i / 3, n - 11 + i % 3] ? 1 : 0)
         }
+        var contradicted = false
         for word in [topRight, bottomLeft] {
-            if let v = Version.decodeVersionBits(word), v.dimension == n { return v }
+            guard let v = Version.decodeVersionBits(word) else { continue }
+            if v.dimension == n { return v }
+            contradicted = true
         }
-        throw .versionInfoUnreadable
+        if contradicted { throw .versionInfoUnreadable }
+        return provisional
     }
 }

@@ -14,8 +14,10 @@ public struct FinderPatternFinder {
         public var rowSkip = 0
         /// Upper bound on the candidate list (protects against busy textures).
         public var maxCandidates = 48
-        public init(rowSkip: Int = 0, maxCandidates: Int = 48) {
-            self.rowSkip = rowSkip; self.maxCandidates = maxCandidates
+        /// Smallest row pattern looked at, in pixels (7 × the smallest module size).
+        public var minTotal = 7
+        public init(rowSkip: Int = 0, maxCandidates: Int = 48, minTotal: Int = 7) {
+            self.rowSkip = rowSkip; self.maxCandidates = maxCandidates; self.minTotal = minTotal
         }
     }
 
@@ -54,7 +56,7 @@ public struct FinderPatternFinder {
                 } else {
                     if state & 1 == 0 {
                         if state == 4 {
-                            if RunRatios.isFinder((s0, s1, s2, s3, s4)),
+                            if s0 + s1 + s2 + s3 + s4 >= options.minTotal, RunRatios.isFinder((s0, s1, s2, s3, s4)),
                                handle((s0, s1, s2, s3, s4), x: x, y: y) {
                                 // After a hit, look at neighbouring rows more densely so the
                                 // pattern is confirmed several times (and its twin patterns too).
@@ -123,7 +125,7 @@ public struct FinderPatternFinder {
         guard s4 < maxCount else { return nil }
         let total = s0 + s1 + s2 + s3 + s4
         if expectedTotal > 0, 5 * abs(total - expectedTotal) >= 2 * expectedTotal { return nil }
-        guard RunRatios.isFinder((s0, s1, s2, s3, s4), tolerance: tolerance) else { return nil }
+        guard RunRatios.isFinder((s0, s1, s2, s3, s4), tolerance: tolerance, coreTolerance: 2 * tolerance) else { return nil }
         return (Double(j - s4 - s3) - Double(s2) / 2, total)
     }
 }

@@ -122,3 +122,20 @@ final class DCCPassTests: XCTestCase {
         }
     }
 }
+
+extension DCCPassTests {
+    func testRevocationKeys() throws {
+        let c = try load("AT/2DCode/raw/1.json")
+        let pass = try DCCPass(qrText: XCTUnwrap(c.string("PREFIX")))
+        let keys = DCCRevocationKeys(pass)
+        XCTAssertEqual(keys.uci?.count, 16)
+        XCTAssertEqual(keys.signature.count, 16)
+        XCTAssertNotEqual(keys.uci, keys.countryCodeUCI)
+        // Negating s (a second valid ECDSA signature) must not change the signature key.
+        var other = pass
+        other.message.signature.replaceSubrange(32..., with: [UInt8](repeating: 0xAB, count: 32))
+        XCTAssertEqual(DCCRevocationKeys(other).signature, keys.signature)
+        other.message.signature[0] ^= 1
+        XCTAssertNotEqual(DCCRevocationKeys(other).signature, keys.signature)
+    }
+}

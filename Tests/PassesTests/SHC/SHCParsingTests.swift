@@ -15,6 +15,7 @@ final class SHCParsingTests: XCTestCase {
             ("shc:/4/3/4300", .malformed),   // index beyond count
             ("shc:/1/x/4300", .malformed),   // count not a number
             ("shc:/1/2/3/4300", .malformed), // too many separators
+            ("shc:/+1/3/4300", .malformed),  // sign in the chunk index
             ("SHC:/4300", .unknownFormat),
             ("HC1:4300", .unknownFormat),
         ]
@@ -68,6 +69,16 @@ final class SHCParsingTests: XCTestCase {
         let token = try CompactJWS.sign(payload: huge, kid: "k", compress: true, signer: signer)
         XCTAssertThrowsError(try SHCPass(jws: token)) {
             XCTAssertEqual(($0 as? PassError)?.reason, .oversized)
+        }
+    }
+
+    func testDeeplyNestedPayloadIsRefusedNotACrash() throws {
+        let signer = SigningKey.p256(P256.Signing.PrivateKey())
+        for nesting in [String(repeating: "[", count: 60_000), String(repeating: "{\"a\":", count: 10_000)] {
+            let token = try CompactJWS.sign(payload: Array(nesting.utf8), kid: "k", compress: true, signer: signer)
+            XCTAssertThrowsError(try SHCPass(jws: token)) {
+                XCTAssertEqual(($0 as? PassError)?.reason, .malformed)
+            }
         }
     }
 

@@ -113,3 +113,29 @@ final class TrustBundleTests: XCTestCase {
         }
     }
 }
+
+final class VerifierBundleInstallTests: XCTestCase {
+    func testInstallSwapsWholeBundlesAndRefusesRollbackAndForgery() throws {
+        let root = PassFixtures.root
+        let now = PassFixtures.now
+        let pass = PassFixtures.pass(serial: 11)
+        let text = try PassFixtures.edIssuer.issue(pass)
+        let v1 = try TrustBundle(version: 1, issuedAt: now, keys: [PassFixtures.edIssuer.trustedKey()]).sign(root: root)
+        let v2 = try TrustBundle(version: 2, issuedAt: now, keys: [PassFixtures.edIssuer.trustedKey()],
+                                 revocations: RevocationList(entries: [(.credentialID, RevocationHash(identifier: pass.credentialID))]))
+            .sign(root: root)
+        let verifier = Verifier(trust: nil)
+        XCTAssertEqual(try verifier.installBundle(v1, rootKey: root.publicKey, now: now).version, 1)
+        XCTAssertEqual(verifier.verify(text, at: now).outcome, .accept)
+        try verifier.installBundle(v2, rootKey: root.publicKey, now: now)
+        XCTAssertEqual(verifier.verify(text, at: now).reason, .revoked)
+        XCTAssertThrowsError(try verifier.installBundle(v1, rootKey: root.publicKey, now: now)) {
+            XCTAssertEqual($0 as? TrustBundleError, .rollback(current: 2, offered: 1))
+        }
+        let forged = try TrustBundle(version: 3, issuedAt: now, keys: []).sign(root: PassFixtures.ed25519(77))
+        XCTAssertThrowsError(try verifier.installBundle(forged, rootKey: root.publicKey, now: now))
+        // The failed loads left version 2 in place.
+        XCTAssertEqual(verifier.trust?.bundleInfo?.version, 2)
+        XCTAssertEqual(verifier.verify(text, at: now).reason, .revoked)
+    }
+}

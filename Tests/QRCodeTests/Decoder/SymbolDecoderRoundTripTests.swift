@@ -82,9 +82,13 @@ final class SymbolDecoderRoundTripTests: XCTestCase {
         let decoded = try SymbolDecoder.decode(m)
         XCTAssertEqual(decoded.version, 12)
         XCTAssertEqual(decoded.text, "VERSION INFO")
-        // Wipe both version blocks: a typed error, not a guess.
+        // Both version blocks wiped: the size alone decides, and RS confirms.
         m.setRegion(x: n - 11, y: 0, width: 3, height: 6, to: false)
         m.setRegion(x: 0, y: n - 11, width: 6, height: 3, to: false)
+        XCTAssertEqual(try SymbolDecoder.decodeOriented(m).text, "VERSION INFO")
+        // A block that clearly names another version: the grid size is wrong — a typed error.
+        let other = Version.versionBits(14)
+        for i in 0..<18 { m[n - 11 + i % 3, i / 3] = (other >> i) & 1 == 1 }
         XCTAssertThrowsError(try SymbolDecoder.decodeOriented(m)) { XCTAssertEqual($0 as? QRDecodeError, .versionInfoUnreadable) }
         var f = symbol.modules
         f.setRegion(x: 0, y: 8, width: 9, height: 1, to: true)
@@ -134,5 +138,28 @@ final class SymbolDecoderRoundTripTests: XCTestCase {
         case "kanji": return pick(["漢", "字", "テ", "ス", "ト", "日", "本"], count: budget / 13 - 2)
         default: return pick(["12345678", "ABC-", "https://x.org/", "日本", "ü"], count: budget / 8 / 9)
         }
+    }
+}
+
+final class SymbolDecoderErasureTests: XCTestCase {
+    /// A wiped area the detector marks unreliable: beyond errors-only capacity, within erasure capacity.
+    func testUnreliableModulesBecomeErasures() throws {
+        let text = "ERASURES 0123456789"
+        let symbol = try QREncoder.encode(text, ecLevel: .H, minVersion: 2, maxVersion: 2, mask: 1)
+        let version = Version.all[1]  // 44 codewords, one block, EC 28: 14 errors or 28 erasures
+        var damaged = symbol.modules
+        var unreliable = BitMatrix(dimension: version.dimension)
+        let order = FunctionPattern.layout(for: version).dataOrder
+        for c in 0..<20 {  // 20 codewords destroyed: too many as errors, fine as erasures
+            for k in 0..<8 {
+                let index = Int(order[c * 8 + k])
+                damaged.bits[index] = k % 3 == 0
+                unreliable.bits[index] = true
+            }
+        }
+        XCTAssertThrowsError(try SymbolDecoder.decode(damaged))
+        let decoded = try SymbolDecoder.decode(damaged, unreliable: unreliable)
+        XCTAssertEqual(decoded.text, text)
+        XCTAssertGreaterThan(decoded.correctedErrors, 14)
     }
 }

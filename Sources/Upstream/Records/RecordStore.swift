@@ -1,0 +1,49 @@
+import Foundation
+
+/// A registered kiosk (or an operator account, for queries).
+public struct Device: Sendable, Hashable {
+    public enum Role: String, Sendable, Hashable { case device, admin }
+    public var id: String
+    public var role: Role
+    public var revoked: Bool
+}
+
+/// What one ingest did.
+public struct IngestResult: Sendable, Hashable, Codable {
+    /// Newly stored.
+    public var accepted: Int
+    /// Already held with identical content (a retry): acknowledged, not stored twice.
+    public var duplicates: Int
+    /// Ids already held with DIFFERENT content: refused, the stored record untouched.
+    public var conflicts: [String]
+}
+
+/// One stored record: its indexed fields and its canonical JSON.
+public struct StoredRecord: Sendable, Hashable {
+    public var id: String
+    public var deviceID: String
+    public var venueID: String
+    public var wallMillis: Int64
+    public var json: String
+}
+
+/// Where the upstream keeps records and devices. Two implementations: SQLite (embedded default,
+/// one venue or a test bench) and PostgreSQL (a fleet).
+public protocol RecordStore: Sendable {
+    /// Stores new records, acknowledges identical re-sends, refuses (and counts) conflicting ones —
+    /// all in one transaction.
+    func ingest(_ records: [(record: IncomingRecord, json: String)], receivedMillis: Int64) async throws -> IngestResult
+    /// Records of a venue with `fromMillis <= wall_ms < toMillis`, ordered by (wall_ms, id), after a
+    /// cursor position (keyset paging, so an export streams without holding the range in memory).
+    func records(venue: String, fromMillis: Int64, toMillis: Int64, after: (Int64, String)?, limit: Int) async throws -> [StoredRecord]
+    /// All records' count, and how many distinct ids (the two must be equal).
+    func counts() async throws -> (rows: Int, distinctIDs: Int)
+    /// Conflicts seen so far (the alarm counter).
+    func conflictCount() async throws -> Int
+
+    func device(tokenSHA256: String) async throws -> Device?
+    /// Registers a device with the SHA-256 of its token. Throws when the id exists.
+    func addDevice(id: String, role: Device.Role, tokenSHA256: String, createdMillis: Int64) async throws
+    /// Returns false when there is no such device.
+    func revokeDevice(id: String) async throws -> Bool
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The fleet store: PostgreSQL through PostgresNIO's connection pool. A batch is two round trips
+/// (a bulk `INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING id`, then one lookup of
+/// the ids that already existed), inside one transaction.
+public final class PostgresRecordStore: RecordStore {
+    let client: PostgresClient
+    let runner: Task<Void, Never>
+    let logger: Logger
+
+    /// Connects to `postgres://user[:password]@host[:port]/database` and creates the tables if needed.
+    public init(url: String, logger: Logger = Logger(label: "upstream.postgres")) async throws {
+        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
+              let host = components.host, let user = components.user, !user.isEmpty else {
+            throw UpstreamError.storage("Not a PostgreSQL URL (postgres://user@host:port/database): \(url)")
+        }
+        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        let configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: user, password: components.password,
+            database: database.isEmpty ? nil : database, tls: .disable)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.logger = logger
+        runner = Task { await client.run() }
+        do {
+            for statement in Self.schema { try await client.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
+        } catch {
+            runner.cancel()
+            throw UpstreamError.storage("PostgreSQL at \(host):\(components.port ?? 5432) is not usable: \(String(reflecting: error))")
+        }
+    }
+
+    /// Stops the connection pool.
+    public func shutdown() async {
+        runner.cancel()
+        await runner.value
+    }
+
+    static let schema = [
+        """
+        CREATE TABLE IF NOT EXISTS record (
+            id TEXT COLLATE "C" PRIMARY KEY, device_id TEXT NOT NULL, venue_id TEXT NOT NULL,
+            wall_ms BIGINT NOT NULL, body TEXT NOT NULL, received_ms BIGINT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS record_venue_time ON record (venue_id, wall_ms, id)",
+        """
+        CREATE TABLE IF NOT EXISTS device (
+            id TEXT PRIMARY KEY, token_sha256 TEXT NOT NULL UNIQUE, role TEXT NOT NULL,
+            revoked BOOLEAN NOT NULL DEFAULT FALSE, created_ms BIGINT NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS conflict (
+            seq BIGSERIAL PRIMARY KEY, record_id TEXT NOT NULL, device_id TEXT NOT NULL,
+            received_ms BIGINT NOT NULL, body TEXT NOT NULL)
+        """,
+    ]
+
+    public func ingest(_ records: [(record: IncomingRecord, json: String)], receivedMillis: Int64) async throws -> IngestResult {
+        guard !records.isEmpty else { return IngestResult(accepted: 0, duplicates: 0, conflicts: []) }
+        let ids = records.map(\.record.id), devices = records.map(\.record.deviceID)
+        let venues = records.map(\.record.venueID), walls = records.map(\.record.wallMillis), bodies = records.map(\.json)
+        let logger = self.logger
+        return try await storage {
+            try await client.withTransaction(logger: logger) { connection in
+                var inserted = Set<String>()
+                let rows = try await connection.query(
+                    """
+                    INSERT INTO record (id, device_id, venue_id, wall_ms, body, received_ms)
+                    SELECT u.id, u.device_id, u.venue_id, u.wall_ms, u.body, \(receivedMillis)
+                    FROM unnest(\(ids)::text[], \(devices)::text[], \(venues)::text[], \(walls)::int8[], \(bodies)::text[])
+                        AS u(id, device_id, venue_id, wall_ms, body)
+                    ON CONFLICT (id) DO NOTHING RETURNING id
+                    """, logger: logger)
+                for try await id in rows.decode(String.self) { inserted.insert(id) }
+                var existing = [String: String]()
+                let others = Array(Set(ids).subtracting(inserted))
+                if !others.isEmpty {
+                    let found = try await connection.query("SELECT id, body FROM record WHERE id = ANY(\(others))", logger: logger)
+                    for try await (id, body) in found.decode((String, String).self) { existing[id] = body }
+                }
+                var result = IngestResult(accepted: 0, duplicates: 0, conflicts: [])
+                var counted = Set<String>()
+                for (r, json) in records {
+                    if inserted.contains(r.id), counted.insert(r.id).inserted {
+                        result.accepted += 1
+                        existing[r.id] = json
+                    } else if existing[r.id] == json {
+                        result.duplicates += 1
+                    } else {
+                        try await connection.query(
+                            "INSERT INTO conflict (record_id, device_id, received_ms, body) VALUES (\(r.id), \(r.deviceID), \(receivedMillis), \(json))",
+                            logger: logger)
+                        result.conflicts.append(r.id)
+                    }
+                }
+                return result
+            }
+        }
+    }
+
+    public func records(venue: String, fromMillis: Int64, toMillis: Int64, after: (Int64, String)?, limit: Int) async throws -> [StoredRecord] {
+        let (afterMs, afterID) = after ?? (Int64.min, "")
+        return try await storage {
+            let rows = try await client.query(
+                """
+                SELECT id, device_id, venue_id, wall_ms, body FROM record
+                WHERE venue_id = \(venue) AND wall_ms >= \(fromMillis) AND wall_ms < \(toMillis)
+                  AND (wall_ms, id) > (\(afterMs), \(afterID))
+                ORDER BY wall_ms, id LIMIT \(limit)
+                """, logger: logger)
+            var out = [StoredRecord]()
+            for try await (id, device, venue, wall, body) in rows.decode((String, String, String, Int64, String).self) {
+                out.append(StoredRecord(id: id, deviceID: device, venueID: venue, wallMillis: wall, json: body))
+            }
+            return out
+        }
+    }
+
+    public func counts() async throws -> (rows: Int, distinctIDs: Int) {
+        try await storage {
+            let rows = try await client.query("SELECT COUNT(*), COUNT(DISTINCT id) FROM record", logger: logger)
+            for try await (n, d) in rows.decode((Int64, Int64).self) { return (Int(n), Int(d)) }
+            return (0, 0)
+        }
+    }
+
+    public func conflictCount() async throws -> Int {
+        try await storage {
+            let rows = try await client.query("SELECT COUNT(*) FROM conflict", logger: logger)
+            for try await n in rows.decode(Int64.self) { return Int(n) }
+            return 0
+        }
+    }
+
+    public func device(tokenSHA256: String) async throws -> Device? {
+        try await storage {
+            let rows = try await client.query(
+                "SELECT id, role, revoked FROM device WHERE token_sha256 = \(tokenSHA256)", logger: logger)
+            for try await (id, role, revoked) in rows.decode((String, String, Bool).self) {
+                return Device(id: id, role: Device.Role(rawValue: role) ?? .device, revoked: revoked)
+            }
+            return nil
+        }
+    }
+
+    public func addDevice(id: String, role: Device.Role, tokenSHA256: String, createdMillis: Int64) async throws {
+        let inserted = try await storage {
+            let rows = try await client.query(
+                """
+                INSERT INTO device (id, token_sha256, role, created_ms) VALUES (\(id), \(tokenSHA256), \(role.rawValue), \(createdMillis))
+                ON CONFLICT (id) DO NOTHING RETURNING id
+                """, logger: logger)
+            for try await _ in rows.decode(String.self) { return true }
+            return false
+        }
+        if !inserted { throw UpstreamError.deviceExists(id) }
+    }
+
+    public func revokeDevice(id: String) async throws -> Bool {
+        try await storage {
+            let rows = try await client.query("UPDATE device SET revoked = TRUE WHERE id = \(id) RETURNING id", logger: logger)
+            for try await _ in rows.decode(String.self) { return true }
+            return false
+        }
+    }
+
+    private func storage<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as UpstreamError { throw error } catch {
+            throw UpstreamError.storage("PostgreSQL failed: \(String(reflecting: error))")
+        }
+    }
+}

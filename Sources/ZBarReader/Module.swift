@@ -1,1 +1,0 @@
-// Module ZBarReader — being written; see Package.swift and the issue that owns it.

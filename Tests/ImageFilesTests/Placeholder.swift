@@ -1,1 +1,0 @@
-// Tests for ImageFiles — being written.

@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+@testable import Upstream
+
+/// The same behaviour from both stores: SQLite (embedded) and PostgreSQL (a real cluster).
+final class RecordStoreContractTests: XCTestCase {
+    func testSQLiteStore() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("contract-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await exercise(try SQLiteRecordStore(path: StoreLocation.sqlitePath(directory)))
+    }
+
+    func testPostgreSQLStoreAndRoutes() async throws {
+        let cluster = try PostgresCluster.start()
+        defer { cluster.stop() }
+        let store = try await PostgresRecordStore(url: cluster.url)
+        try await exercise(store)
+        // The HTTP ingest path over PostgreSQL.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pg-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let token = try await UpstreamServer.addDevice(id: "kiosk-1", role: .device, store: store)
+        let app = Application(router: UpstreamServer(store: store, dataDirectory: directory).router())
+        let batch = try batchBody((500..<520).map { recordJSON($0) })
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/batches", method: .post, headers: bearer(token), body: batch) { r in
+                XCTAssertEqual(r.status, .ok)
+                XCTAssertEqual(try json(r.body)["accepted"] as? Int, 20)
+            }
+            try await client.execute(uri: "/v1/batches", method: .post, headers: bearer(token), body: batch) { r in
+                XCTAssertEqual(try json(r.body)["duplicates"] as? Int, 20)
+            }
+        }
+        await store.shutdown()
+    }
+
+    func incoming(_ n: Int, issuer: String = "did:web:health.example") throws -> (record: IncomingRecord, json: String) {
+        let data = try JSONSerialization.data(withJSONObject: recordJSON(n, issuer: issuer))
+        let record = try JSONDecoder().decode(IncomingRecord.self, from: data)
+        return (record, try record.canonicalJSON())
+    }
+
+    func exercise(_ store: any RecordStore) async throws {
+        // Devices: only the digest finds them; revocation sticks; ids are unique.
+        try await store.addDevice(id: "k", role: .device, tokenSHA256: DeviceToken.sha256("secret"), createdMillis: 1)
+        let found = try await store.device(tokenSHA256: DeviceToken.sha256("secret"))
+        XCTAssertEqual(found, Device(id: "k", role: .device, revoked: false))
+        let unknown = try await store.device(tokenSHA256: DeviceToken.sha256("other"))
+        XCTAssertNil(unknown)
+        let revoked = try await store.revokeDevice(id: "k")
+        XCTAssertTrue(revoked)
+        let missing = try await store.revokeDevice(id: "nobody")
+        XCTAssertFalse(missing)
+        let after = try await store.device(tokenSHA256: DeviceToken.sha256("secret"))
+        XCTAssertEqual(after?.revoked, true)
+        do {
+            try await store.addDevice(id: "k", role: .admin, tokenSHA256: "x", createdMillis: 2)
+            XCTFail("duplicate device accepted")
+        } catch let error as UpstreamError { XCTAssertEqual(error, .deviceExists("k")) }
+
+        // Ingest: new, retry, conflict (never overwritten), the same id twice in one batch.
+        let three = try (1...3).map { try incoming($0) }
+        var result = try await store.ingest(three, receivedMillis: 10)
+        XCTAssertEqual(result, IngestResult(accepted: 3, duplicates: 0, conflicts: []))
+        result = try await store.ingest(three, receivedMillis: 11)
+        XCTAssertEqual(result, IngestResult(accepted: 0, duplicates: 3, conflicts: []))
+        let forged = try incoming(2, issuer: "did:web:evil.example")
+        result = try await store.ingest([forged, try incoming(4)], receivedMillis: 12)
+        XCTAssertEqual(result, IngestResult(accepted: 1, duplicates: 0, conflicts: [forged.record.id]))
+        let five = try incoming(5)
+        result = try await store.ingest([five, five], receivedMillis: 13)
+        XCTAssertEqual(result, IngestResult(accepted: 1, duplicates: 1, conflicts: []))
+        let conflicts = try await store.conflictCount()
+        XCTAssertEqual(conflicts, 1)
+        let kept = try await store.records(venue: "venue-1", fromMillis: 0, toMillis: .max, after: nil, limit: 10)
+        XCTAssertEqual(kept.first { $0.id == forged.record.id }?.json, three[1].json)
+
+        // Keyset paging walks a range in order without gaps or repeats.
+        _ = try await store.ingest(try (100..<350).map { try incoming($0) }, receivedMillis: 14)
+        var seen = [String]()
+        var cursor: (Int64, String)?
+        while true {
+            let page = try await store.records(venue: "venue-1", fromMillis: 0, toMillis: .max, after: cursor, limit: 100)
+            seen += page.map(\.id)
+            guard page.count == 100, let last = page.last else { break }
+            cursor = (last.wallMillis, last.id)
+        }
+        XCTAssertEqual(seen.count, 255)
+        XCTAssertEqual(Set(seen).count, 255)
+        let counts = try await store.counts()
+        XCTAssertEqual(counts.rows, 255)
+        XCTAssertEqual(counts.distinctIDs, 255)
+        let none = try await store.records(venue: "venue-9", fromMillis: 0, toMillis: .max, after: nil, limit: 10)
+        XCTAssertTrue(none.isEmpty)
+    }
+}
