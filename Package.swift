@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "Imaging", "TestSupport"]),
         .testTarget(name: "ZBarReaderTests", dependencies: ["ZBarReader", "QRCode", "ImageFiles", "TestSupport"]),
         .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles", "Imaging", "TestSupport"]),
-        .testTarget(name: "PassesTests", dependencies: ["Passes", "QRCode", "TestSupport"]),
+        .testTarget(name: "PassesTests", dependencies: ["Passes", "QRCode", "ImageFiles", "TestSupport"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "Imaging", "QRCode", "TestSupport"]),
         .testTarget(name: "HardwareTests", dependencies: ["Hardware"]),
         .testTarget(name: "ScanLogTests", dependencies: ["ScanLog", "TestSupport"]),
