@@ -13,10 +13,15 @@ struct Threshold: AsyncParsableCommand {
             DecodeCommand.self,
             DevicesCommand.self,
             EncodeCommand.self,
+            HolderCommand.self,
+            KeysCommand.self,
             LogCommand.self,
             MakeSamplesCommand.self,
+            PassCommand.self,
             ReadCommand.self,
             RenderCommand.self,
+            TrustlistCommand.self,
+            VerifyCommand.self,
         ]
     )
 }

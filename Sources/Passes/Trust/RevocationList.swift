@@ -51,7 +51,8 @@ public struct RevocationHash: Sendable, Hashable, Comparable {
 ///
 /// Why sorted arrays and not a set: 16 bytes per entry with no per-entry overhead (a million
 /// revocations fit in 16 MB), the array is built once per trust bundle, and a probe is a few
-/// comparisons. A bucket index on the top hash bits (about two entries per bucket) narrows the
+/// comparisons. A bucket index on the top hash bits (about eight entries per bucket, two cache
+/// lines; the index itself stays small — 64 KB for 100,000 entries) narrows the
 /// search first, so a probe touches two or three cache lines instead of twenty — on a kiosk the
 /// signature check has just flushed the cache. 128 bits make an accidental collision (a valid
 /// pass reported as revoked) practically impossible.
@@ -79,7 +80,7 @@ public struct RevocationList: Sendable {
 
     private static func index(_ table: [RevocationHash]) -> (bits: Int, starts: [UInt32]) {
         guard table.count >= 8 else { return (0, [0, UInt32(table.count)]) }
-        let bits = min(22, max(1, Int.bitWidth - (table.count / 2).leadingZeroBitCount))
+        let bits = min(20, max(1, Int.bitWidth - (table.count / 8).leadingZeroBitCount))
         var starts = [UInt32](repeating: 0, count: (1 << bits) + 1)
         for hash in table { starts[Int(hash.high >> UInt64(64 - bits)) + 1] += 1 }
         for b in 0..<(1 << bits) { starts[b + 1] += starts[b] }
