@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "ZBarReader", targets: ["ZBarReader"]),
         .library(name: "ImageFiles", targets: ["ImageFiles"]),
         .library(name: "Passes", targets: ["Passes"]),
+        .library(name: "Policy", targets: ["Policy"]),
         .library(name: "Capture", targets: ["Capture"]),
         .library(name: "Hardware", targets: ["Hardware"]),
         .library(name: "ScanLog", targets: ["ScanLog"]),
@@ -63,6 +64,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "Policy", dependencies: ["Passes"], swiftSettings: strict),
 
         // MARK: Edges
         .target(name: "ImageFiles", dependencies: ["Imaging", "CPNG", "CJPEG"], swiftSettings: strict),
@@ -95,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "threshold",
             dependencies: [
-                "Imaging", "QRCode", "ZBarReader", "ImageFiles", "Passes", "Capture", "Hardware",
+                "Imaging", "QRCode", "ZBarReader", "ImageFiles", "Passes", "Policy", "Capture", "Hardware",
                 "ScanLog", "Sync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,6 +121,7 @@ let package = Package(
         .testTarget(name: "ZBarReaderTests", dependencies: ["ZBarReader", "QRCode", "ImageFiles", "TestSupport"]),
         .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles", "Imaging", "TestSupport"]),
         .testTarget(name: "PassesTests", dependencies: ["Passes", "QRCode", "ImageFiles", "TestSupport"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Passes", "TestSupport"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "Imaging", "QRCode", "TestSupport"]),
         .testTarget(name: "HardwareTests", dependencies: ["Hardware"]),
         .testTarget(name: "ScanLogTests", dependencies: ["ScanLog", "TestSupport"]),

@@ -146,17 +146,20 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var warnings: [String]
     /// How the holder proof of a Threshold pass was judged (nil when the pass carried none).
     public var proof: ProofCheck?
+    /// Doses, tests and recovery as the pass states them (nil when not read), for venue rules.
+    public var facts: HealthFacts?
 
     public init(
         outcome: Outcome, reason: DenyReason? = nil, detail: String? = nil, format: PassFormat? = nil,
         issuer: String? = nil, kid: String? = nil, status: HealthStatus? = nil,
         display: MaskedDisplay? = nil, issuedAt: Date? = nil, expires: Date? = nil,
-        tokenDigest: String, warnings: [String] = [], proof: ProofCheck? = nil
+        tokenDigest: String, warnings: [String] = [], proof: ProofCheck? = nil, facts: HealthFacts? = nil
     ) {
         self.outcome = outcome; self.reason = reason; self.detail = detail; self.format = format
         self.issuer = issuer; self.kid = kid; self.status = status; self.display = display
         self.issuedAt = issuedAt; self.expires = expires; self.tokenDigest = tokenDigest
         self.warnings = warnings
         self.proof = proof
+        self.facts = facts
     }
 }

@@ -10,6 +10,7 @@ struct Threshold: AsyncParsableCommand {
         subcommands: [
             // Add each subcommand here, one per line, sorted by name.
             CaptureCommand.self,
+            ConfigCommand.self,
             DecodeCommand.self,
             DevicesCommand.self,
             EncodeCommand.self,

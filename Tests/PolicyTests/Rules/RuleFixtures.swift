@@ -1,0 +1,35 @@
+import Foundation
+import Passes
+@testable import Policy
+
+/// Shared values for the rule tests: a venue open all day at +08:00, and verdicts to tweak.
+enum RuleFixtures {
+    /// Saturday 2026-11-21 12:00 local (+08:00) = 04:00 UTC.
+    static let noon = Date(timeIntervalSince1970: 1_795_233_600)
+    static let day: TimeInterval = 86_400
+
+    static func config(_ tweak: (inout VenueConfig) -> Void = { _ in }) -> VenueConfig {
+        var config = VenueConfig(id: "test-venue", name: "Test Venue")
+        config.hours = WeeklyHours(days: WeeklyHours.alwaysOpen.days, utcOffsetSeconds: 8 * 3600)
+        tweak(&config)
+        return config
+    }
+
+    static func verdict(
+        _ digest: String = "aa", outcome: Verdict.Outcome = .accept, reason: DenyReason? = nil,
+        format: PassFormat = .threshold, issuer: String = "Threshold Health Authority", status: HealthStatus = .green,
+        facts: HealthFacts? = nil, warnings: [String] = [], proof: ProofCheck? = nil
+    ) -> Verdict {
+        Verdict(outcome: outcome, reason: reason, format: format, issuer: issuer, status: status,
+                display: MaskedDisplay(name: "张*", idTail: "***1234"), tokenDigest: digest, warnings: warnings,
+                proof: proof, facts: facts)
+    }
+
+    static func vaccinated(doses: Int, daysAgo: Double, at now: Date = noon) -> HealthFacts {
+        HealthFacts(doses: doses, lastDose: now.addingTimeInterval(-daysAgo * day))
+    }
+
+    static func tested(hoursAgo: Double, negative: Bool = true, at now: Date = noon) -> HealthFacts {
+        HealthFacts(lastTestTime: now.addingTimeInterval(-hoursAgo * 3600), lastTestNegative: negative)
+    }
+}
