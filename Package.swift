@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "ScanLog", targets: ["ScanLog"]),
         .library(name: "Sync", targets: ["Sync"]),
         .library(name: "Upstream", targets: ["Upstream"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -70,6 +71,11 @@ let package = Package(
         .target(name: "Capture", dependencies: ["Imaging", "CV4L2"], swiftSettings: strict),
         .target(name: "Hardware", dependencies: ["CGPIO"], swiftSettings: strict),
         .target(
+            name: "Simulation",
+            dependencies: ["Imaging", "QRCode", "Passes", "Capture", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ScanLog",
             dependencies: ["Passes", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
@@ -96,7 +102,7 @@ let package = Package(
             name: "threshold",
             dependencies: [
                 "Imaging", "QRCode", "ZBarReader", "ImageFiles", "Passes", "Capture", "Hardware",
-                "ScanLog", "Sync",
+                "ScanLog", "Sync", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -124,6 +130,7 @@ let package = Package(
         .testTarget(name: "ScanLogTests", dependencies: ["ScanLog", "TestSupport"]),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Upstream", "ScanLog", "TestSupport"]),
         .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "QRCode", "Capture", "Passes", "TestSupport"]),
         .testTarget(name: "ThresholdCLITests", dependencies: ["threshold", "TestSupport"]),
     ]
 )

@@ -17,6 +17,7 @@ struct Threshold: AsyncParsableCommand {
             MakeSamplesCommand.self,
             ReadCommand.self,
             RenderCommand.self,
+            SimCommand.self,
         ]
     )
 }
