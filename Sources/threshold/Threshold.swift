@@ -21,6 +21,7 @@ struct Threshold: AsyncParsableCommand {
             PassCommand.self,
             ReadCommand.self,
             RenderCommand.self,
+            SimCommand.self,
             TrustlistCommand.self,
             VerifyCommand.self,
         ]
