@@ -55,7 +55,12 @@ public enum SymbolDecoder {
                 if erasures == nil, let unreliable {
                     erasures = erasureLists(unreliable, version: version, level: format.ecLevel, blockCount: blocks.count)
                 }
-                guard let list = erasures?[i], !list.isEmpty, list.count <= ec else { throw .tooManyErrors(block: i) }
+                // Erasures must leave syndromes over to notice a wrong repair: with e erasures only
+                // ec − e remain, and at e = ec any garbage "decodes" (the detector saw such
+                // misreads). Keeping max(4, ec/4) spare makes a false repair about as unlikely
+                // as a miscorrection of ordinary errors.
+                let spare = max(4, ec / 4)
+                guard let list = erasures?[i], !list.isEmpty, list.count <= ec - spare else { throw .tooManyErrors(block: i) }
                 do {
                     corrected += try ReedSolomonDecoder.decode(&blocks[i].codewords, ecCount: ec, erasures: list)
                 } catch {

@@ -162,4 +162,22 @@ final class SymbolDecoderErasureTests: XCTestCase {
         XCTAssertEqual(decoded.text, text)
         XCTAssertGreaterThan(decoded.correctedErrors, 14)
     }
+
+    /// Erasures that use up (almost) all EC codewords leave nothing to check the repair with:
+    /// refused, never turned into a "decoded" symbol.
+    func testErasuresMustLeaveSpareSyndromes() throws {
+        let symbol = try QREncoder.encode("SPARE 0123456789", ecLevel: .H, minVersion: 2, maxVersion: 2, mask: 1)
+        let version = Version.all[1]  // EC 28 per block: at most 28 − max(4, 7) = 21 erasures
+        let order = FunctionPattern.layout(for: version).dataOrder
+        var damaged = symbol.modules
+        var unreliable = BitMatrix(dimension: version.dimension)
+        for c in 0..<28 {
+            for k in 0..<8 {
+                let index = Int(order[c * 8 + k])
+                damaged.bits[index] = (c + k) % 2 == 0
+                unreliable.bits[index] = true
+            }
+        }
+        XCTAssertThrowsError(try SymbolDecoder.decode(damaged, unreliable: unreliable))
+    }
 }
