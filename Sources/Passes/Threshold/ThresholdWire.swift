@@ -46,8 +46,7 @@ public enum ThresholdWire {
 
     /// base45 → zlib: the COSE bytes.
     static func inflateCredential(_ credential: Substring) throws(PassError) -> [UInt8] {
-        let chars = credential.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(credential.utf8)
-        let compressed = try Base45.decode(utf8: chars)
+        let compressed = try Base45.decode(utf8: credential.utf8)
         return try Zlib.inflate(compressed, format: .zlib, maxOutput: maxInflated)
     }
 }
