@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "ScanLog", targets: ["ScanLog"]),
         .library(name: "Sync", targets: ["Sync"]),
         .library(name: "Upstream", targets: ["Upstream"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -72,6 +73,11 @@ let package = Package(
         .target(name: "Capture", dependencies: ["Imaging", "CV4L2"], swiftSettings: strict),
         .target(name: "Hardware", dependencies: ["CGPIO"], swiftSettings: strict),
         .target(
+            name: "Simulation",
+            dependencies: ["Imaging", "QRCode", "Passes", "Capture", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ScanLog",
             dependencies: ["Passes", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
@@ -98,7 +104,7 @@ let package = Package(
             name: "threshold",
             dependencies: [
                 "Imaging", "QRCode", "ZBarReader", "ImageFiles", "Passes", "Policy", "Capture", "Hardware",
-                "ScanLog", "Sync",
+                "ScanLog", "Sync", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -120,13 +126,14 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "Imaging", "TestSupport"]),
         .testTarget(name: "ZBarReaderTests", dependencies: ["ZBarReader", "QRCode", "ImageFiles", "TestSupport"]),
         .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles", "Imaging", "TestSupport"]),
-        .testTarget(name: "PassesTests", dependencies: ["Passes", "QRCode", "TestSupport"]),
+        .testTarget(name: "PassesTests", dependencies: ["Passes", "QRCode", "ImageFiles", "TestSupport"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Passes", "TestSupport"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "Imaging", "QRCode", "TestSupport"]),
         .testTarget(name: "HardwareTests", dependencies: ["Hardware"]),
         .testTarget(name: "ScanLogTests", dependencies: ["ScanLog", "TestSupport"]),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Upstream", "ScanLog", "TestSupport"]),
         .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "QRCode", "Capture", "Passes", "TestSupport"]),
         .testTarget(name: "ThresholdCLITests", dependencies: ["threshold", "TestSupport"]),
     ]
 )

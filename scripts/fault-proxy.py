@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """fault-proxy — a fault-injecting TCP proxy on loopback, between a kiosk and threshold-upstream.
 
-Each accepted connection gets one fate, drawn at random (seeded):
+Each accepted connection gets one fate: the first six connections go through every fate once, then
+fates are drawn at random (seeded):
   pass   forward both ways, but cut the connection after a random 0.2–2 s (may cut mid-response:
          the server stored the batch, the kiosk never hears it → it must re-send, server dedupes)
   reset  RST immediately (SO_LINGER 0)
@@ -33,7 +34,12 @@ def main():
     counts["down"] = 0
     start = time.monotonic()
 
+    # Every kind of fault happens at least once, early; then they are drawn at random.
+    opening = ["reset", "5xx", "429", "503", "stall", "pass"]
+
     def fate():
+        if opening:
+            return opening.pop(0)
         t = time.monotonic() - start
         if args.down_every > 0 and (t % args.down_every) > args.down_every - args.down_for:
             return "down"

@@ -8,4 +8,5 @@
 static const png_uint_32 cpng_image_version = PNG_IMAGE_VERSION;
 static const png_uint_32 cpng_format_gray = PNG_FORMAT_GRAY;
 static const png_uint_32 cpng_format_rgba = PNG_FORMAT_RGBA;
+static const png_uint_32 cpng_flag_16bit_srgb = PNG_IMAGE_FLAG_16BIT_sRGB;
 #endif

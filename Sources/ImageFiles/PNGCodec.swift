@@ -24,6 +24,9 @@ enum PNGCodec {
                 return .failure(.tooLarge(.png, width: width, height: height))
             }
             image.format = cpng_format_rgba
+            // A 16-bit file without gAMA/sRGB is, in practice, sRGB-encoded like every 8-bit one;
+            // libpng would otherwise assume linear light and brighten the mid-tones.
+            image.flags |= cpng_flag_16bit_srgb
             var rgba = [UInt8](repeating: 0, count: width * height * 4)
             let finished = rgba.withUnsafeMutableBytes { out in
                 png_image_finish_read(&image, nil, out.baseAddress, Int32(width * 4), nil)

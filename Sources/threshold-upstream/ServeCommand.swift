@@ -18,8 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await location.open()
         let server = UpstreamServer(store: store, dataDirectory: directory)
         let app = server.application(host: host, port: port) { bound in
-            print("threshold-upstream: listening on \(host):\(bound)")
-            fflush(stdout)
+            // Unbuffered: scripts wait for this line to learn the port.
+            FileHandle.standardOutput.write(Data("threshold-upstream: listening on \(host):\(bound)\n".utf8))
         }
         try await app.runService()
     }

@@ -16,41 +16,70 @@ struct CaptureCommand: AsyncParsableCommand {
     @Option(help: "Pixel format fourcc to force (default: negotiate).") var format: String?
     @Option(help: "Open, stream and close the camera this many times (checks buffers are returned).")
     var sessions: Int = 1
+    @Flag(help: "Reopen the camera with backoff after an unplug or I/O error instead of stopping.")
+    var reconnect = false
+    @Option(help: "Manual exposure in driver units (turns auto exposure off), when the camera offers it.")
+    var exposure: Int32?
+    @Option(help: "Manual focus in driver units (turns autofocus off), when the camera offers it.")
+    var focus: Int32?
+    @Option(help: "Mains frequency against flicker: 0 (off), 50 or 60, when the camera offers it.")
+    var powerLine: Int?
 
     func run() async throws {
         guard frames > 0, sessions > 0 else { throw ValidationError("--frames and --sessions must be positive") }
-        let configuration = V4L2Camera.Configuration(size: try size.map(parseSize), pixelFormat: try format.map(parseFormat))
+        let controls = CameraControls(exposure: exposure, focus: focus, powerLine: try powerLine.map(parsePowerLine))
+        let configuration = V4L2Camera.Configuration(size: try size.map(parseSize), pixelFormat: try format.map(parseFormat),
+                                                     controls: controls)
         let clock = ContinuousClock()
         let started = clock.now
         let cpuStart = cpuSeconds()
         var writer: Y4MWriter?
         var written = 0, dropped = 0, inPlace = 0
         var described = ""
+        var reconnects = 0
+        var skipped = Set<String>()
         for _ in 0..<sessions {
-            let camera = try V4L2Camera(path: device, configuration: configuration)
-            described = "\(camera.size) \(camera.pixelFormat)"
+            // The camera currently open (changes when the reconnecting source reopens it).
+            var camera: V4L2Camera?
+            let opener = { [device] () throws(CaptureError) -> any FrameSource in
+                let opened = try V4L2Camera(path: device, configuration: configuration)
+                camera = opened
+                return opened
+            }
+            let source: any FrameSource = reconnect
+                ? try ReconnectingSource(clock: ContinuousClock(), backoff: .init(initial: .milliseconds(250), maximum: .seconds(2), maxAttempts: 40), open: opener)
+                : try opener()
+            if let camera { described = "\(camera.size) \(camera.pixelFormat)"; skipped.formUnion(camera.skippedControls) }
+            // On stderr so that scripts (and the HIL rig) can wait until the camera really streams.
+            FileHandle.standardError.write(Data("streaming \(device) \(described)\n".utf8))
             do {
-                let w = try writer ?? Y4MWriter(path: out, width: camera.size.width, height: camera.size.height)
+                let w = try writer ?? Y4MWriter(path: out, width: source.size.width, height: source.size.height)
                 writer = w
                 var count = 0
-                while count < frames, let frame = try await camera.nextFrame() {
-                    if camera.driverBuffer(containing: frame.image.base) != nil { inPlace += 1 }
+                while count < frames, let frame = try await source.nextFrame() {
+                    if camera?.driverBuffer(containing: frame.image.base) != nil { inPlace += 1 }
                     try w.write(frame.image)
                     count += 1
                     dropped = frame.dropped
                 }
                 written += count
             } catch {
-                await camera.close()
+                await source.close()
                 throw error
             }
-            await camera.close()
+            if let r = source as? ReconnectingSource<ContinuousClock> {
+                reconnects += r.reconnects
+                for failure in r.failures { FileHandle.standardError.write(Data("reconnecting after: \(failure)\n".utf8)) }
+            }
+            await source.close()
         }
         try writer?.close()
         let wall = started.duration(to: clock.now)
         let wallSeconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18
         let cpu = cpuSeconds() - cpuStart
         let summary = "captured \(written) frames \(described) to \(out) in \(sessions) session(s), \(dropped) dropped, \(inPlace)/\(written) viewed in place in driver buffers; "
+        if reconnect { print("reconnects: \(reconnects)") }
+        if !skipped.isEmpty { print("controls not offered by the camera: \(skipped.sorted().joined(separator: ", "))") }
         print(summary + "cpu \(fixed(cpu, 3)) s over \(fixed(wallSeconds, 3)) s wall = \(fixed(100 * cpu / max(wallSeconds, 1e-9), 2)) % of one core, \(fixed(Double(written) / max(wallSeconds, 1e-9), 1)) fps")
     }
 }
@@ -64,6 +93,15 @@ func cpuSeconds() -> Double {
 }
 
 func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+
+func parsePowerLine(_ hz: Int) throws -> CameraControls.PowerLine {
+    switch hz {
+    case 0: return .disabled
+    case 50: return .hz50
+    case 60: return .hz60
+    default: throw ValidationError("--power-line must be 0, 50 or 60, not \(hz)")
+    }
+}
 
 func parseSize(_ text: String) throws -> FrameSize {
     let parts = text.lowercased().split(separator: "x")

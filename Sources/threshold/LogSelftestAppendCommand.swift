@@ -25,7 +25,7 @@ struct LogSelftestAppendCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = SystemScanClock()
         let (store, moved) = try ScanLogStore.openRecovering(path: options.db, nowMillis: clock.wallMillis)
-        if let moved { print("QUARANTINED \(moved)") }
+        if let moved { emit("QUARANTINED \(moved)") }
         let sync = SyncClient(
             store: store,
             configuration: SyncConfiguration(
@@ -33,7 +33,7 @@ struct LogSelftestAppendCommand: AsyncParsableCommand {
                 backoff: BackoffPolicy(base: .milliseconds(20), cap: .milliseconds(500))))
         if drainOnly {
             let delivered = try await sync.drain()
-            print("DRAINED \(delivered)")
+            emit("DRAINED \(delivered)")
             return
         }
         // Sync runs detached from the append loop: an append never waits for the network.
@@ -54,16 +54,21 @@ struct LogSelftestAppendCommand: AsyncParsableCommand {
             let started = timer.now
             try store.append(record)
             latencies.append(timer.now - started)
-            print("APPENDED \(record.id)")
-            fflush(stdout)
+            emit("APPENDED \(record.id)")
             if intervalMs > 0 { try await Task.sleep(for: .milliseconds(intervalMs)) }
         }
         uploader.cancel()
         latencies.sort()
         if let p99 = latencies.isEmpty ? nil : latencies[min(latencies.count - 1, latencies.count * 99 / 100)] {
-            print("APPEND-P99-MS \(Double(p99.components.attoseconds) / 1e15 + Double(p99.components.seconds) * 1e3)")
-            print("APPEND-MAX-MS \(Double(latencies[latencies.count - 1].components.attoseconds) / 1e15 + Double(latencies[latencies.count - 1].components.seconds) * 1e3)")
+            emit("APPEND-P99-MS \(Double(p99.components.attoseconds) / 1e15 + Double(p99.components.seconds) * 1e3)")
+            emit("APPEND-MAX-MS \(Double(latencies[latencies.count - 1].components.attoseconds) / 1e15 + Double(latencies[latencies.count - 1].components.seconds) * 1e3)")
         }
-        print("DRAINED \(try await sync.drain())")
+        emit("DRAINED \(try await sync.drain())")
     }
+}
+
+/// Writes a line straight to standard output (unbuffered), so a SIGKILL right after an append
+/// cannot swallow the acknowledgement the crash test counts on.
+private func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Capture
 import Foundation
+import ImageFiles
 import QRCode
 
 /// `threshold read`: decodes QR codes from every frame of a source and prints what it found —
@@ -16,7 +17,10 @@ struct ReadCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let frames, frames <= 0 { throw ValidationError("--frames must be positive") }
-        let source = try SourceSpec.open(self.source, pacing: realTime ? .realTime(ContinuousClock()) : .asFastAsPossible)
+        // PNG and JPEG sequences decode through ImageFiles, which Capture itself may not import.
+        let images = ImageSequenceSource.ImageDecoder(extensions: ["png", "jpg", "jpeg"]) { bytes in try ImageFile.decode(bytes) }
+        let source = try SourceSpec.open(self.source, pacing: realTime ? .realTime(ContinuousClock()) : .asFastAsPossible,
+                                         imageDecoders: [.pnm, images])
         let decoder = QRDecoder()
         var seen = 0, withCodes = 0, dropped = 0
         do {

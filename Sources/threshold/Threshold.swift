@@ -14,10 +14,16 @@ struct Threshold: AsyncParsableCommand {
             DecodeCommand.self,
             DevicesCommand.self,
             EncodeCommand.self,
+            HolderCommand.self,
+            KeysCommand.self,
             LogCommand.self,
             MakeSamplesCommand.self,
+            PassCommand.self,
             ReadCommand.self,
             RenderCommand.self,
+            SimCommand.self,
+            TrustlistCommand.self,
+            VerifyCommand.self,
         ]
     )
 }

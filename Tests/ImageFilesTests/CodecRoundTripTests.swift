@@ -90,3 +90,25 @@ final class CodecRoundTripTests: XCTestCase {
         }
     }
 }
+
+extension CodecRoundTripTests {
+    /// Hand-made PNGs of the kinds the corpus lacks: 16-bit grey with no gamma chunk (read as
+    /// sRGB, like every 8-bit file), 16-bit RGB, and grey + alpha composited over white.
+    func testUnusualPNGLayouts() throws {
+        let grey16 = PNGBuilder.file(width: 3, height: 1, bitDepth: 16, colorType: 0, rows: [[0x00, 0x00, 0x80, 0x80, 0xFF, 0xFF]])
+        XCTAssertEqual(try ImageFile.decode(grey16).pixels, [0, 128, 255])
+
+        let rgb16 = PNGBuilder.file(width: 1, height: 1, bitDepth: 16, colorType: 2, rows: [[0xFF, 0xFF, 0, 0, 0, 0]])
+        XCTAssertEqual(try ImageFile.decode(rgb16).pixels, [76], "pure red → BT.601 luma 0.299 × 255")
+
+        // Grey 0 at alpha 0, 128 and 255: white, half-way, black.
+        let greyAlpha = PNGBuilder.file(width: 3, height: 1, bitDepth: 8, colorType: 4, rows: [[0, 0, 0, 128, 0, 255]])
+        let pixels = try ImageFile.decode(greyAlpha).pixels
+        XCTAssertEqual(pixels[0], 255)
+        XCTAssertEqual(Int(pixels[1]), 127, accuracy: 1)
+        XCTAssertEqual(pixels[2], 0)
+
+        let bits1 = PNGBuilder.file(width: 10, height: 1, bitDepth: 1, colorType: 0, rows: [[0b1010_0000, 0b0100_0000]])
+        XCTAssertEqual(try ImageFile.decode(bits1).pixels, [255, 0, 255, 0, 0, 0, 0, 0, 0, 255])
+    }
+}

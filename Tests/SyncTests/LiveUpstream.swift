@@ -49,11 +49,13 @@ final class LiveUpstream: Sendable {
         var logger = Logger(label: "live-upstream")
         logger.logLevel = .critical
         let server = UpstreamServer(store: store, dataDirectory: directory, limits: limits, clock: clock, logger: logger)
-        let router = server.router()
-        if let middleware { router.add(middleware: middleware) }
+        let router = server.router { if let middleware { $0.add(middleware: middleware) } }
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let app = server.application(port: port, router: router) { continuation.yield($0) }
-        let task = Task { try await app.runService() }
+        let task = Task {
+            defer { continuation.finish() }  // a failed bind ends the wait below instead of hanging it
+            try await app.runService()
+        }
         var iterator = ports.makeAsyncIterator()
         guard let bound = await iterator.next() else { throw CancellationError() }
         return LiveUpstream(port: bound, task: task, directory: directory, store: store, server: server)

@@ -59,7 +59,7 @@ func recordJSON(_ n: Int, device: String = "kiosk-1", venue: String = "venue-1",
         "id": id, "device_id": device, "venue_id": venue, "wall_ms": wallMillis ?? (1_795_219_200_000 + Int64(n) * 1000),
         "mono_ns": 5_000 + n, "outcome": n % 3 == 0 ? "deny" : "accept", "reason": n % 3 == 0 ? "expired" : NSNull(),
         "format": "threshold", "issuer": issuer, "kid": "k1", "status": "green", "token_digest": digest,
-        "display": ["name": "S*", "id_tail": "***1234"], "temperature": 36.5, "decode_us": 1200, "verify_us": 300,
+        "display": ["name": "S*", "idTail": "***1234"], "temperature": 36.5, "decode_us": 1200, "verify_us": 300,
     ].compactMapValues { $0 is NSNull ? nil : $0 }
 }
 

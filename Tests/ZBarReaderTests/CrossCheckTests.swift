@@ -1,5 +1,6 @@
 import XCTest
 import Imaging
+import ImageFiles
 import QRCode
 @testable import ZBarReader
 
@@ -68,4 +69,42 @@ struct FixedReader: QRReader {
     let results: [QRResult]
     var name: String { "fixed" }
     func read(_ image: GrayImage) -> [QRResult] { results }
+}
+
+extension CrossCheckTests {
+    /// The field use, on real photos: our decoder against zbar on the zxing `qrcode-2` folder
+    /// (Japanese payloads). Wherever the two disagree on a code's text, ours must be the one that
+    /// matches the expected text — zbar's charset guess turns Shift_JIS half-width katakana into
+    /// Chinese, and the cross-check has to surface that as `conflicting`, not hide it.
+    func testOnRealPhotosEveryConflictIsResolvedInOurFavour() throws {
+        let images = try ZXingCorpus.images().filter { $0.folder == "qrcode-2" }
+        XCTAssertEqual(images.count, 35)
+        let check = CrossCheck(ours: QRDecoder())
+        var totals = (agree: 0, oursOnly: 0, zbarOnly: 0, conflicting: 0)
+        var zbarWrong = 0
+        for image in images {
+            let report = try ImageFile.load(path: image.path).withImage { check.run($0) }
+            totals.agree += report.agree
+            totals.oursOnly += report.oursOnly
+            totals.zbarOnly += report.zbarOnly
+            totals.conflicting += report.conflicting
+            for outcome in report.outcomes {
+                switch outcome {
+                case .agree(let ours, _), .oursOnly(let ours):
+                    XCTAssertTrue(image.expected.contains(ours.text), "\(image.name): we misread \(ours.text.debugDescription)")
+                case .conflicting(let ours, let zbar):
+                    XCTAssertTrue(image.expected.contains(ours.text), "\(image.name): conflict where ours is wrong")
+                    XCTAssertFalse(image.expected.contains(zbar.text))
+                    zbarWrong += 1
+                case .zbarOnly(let zbar):
+                    if !image.expected.contains(zbar.text) { zbarWrong += 1 }
+                    print("qrcode-2/\(image.name): zbar only: \(zbar.text.prefix(40).debugDescription)")
+                }
+            }
+        }
+        print("cross-check qrcode-2: agree \(totals.agree), ours only \(totals.oursOnly), zbar only \(totals.zbarOnly), conflicting \(totals.conflicting)")
+        // Every wrong zbar text surfaces: as a conflict where we read the code, as zbar-only where not.
+        XCTAssertEqual(zbarWrong, ZBarFloor.misreads)
+        XCTAssertGreaterThan(totals.conflicting, 0)
+    }
 }

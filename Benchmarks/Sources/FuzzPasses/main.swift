@@ -120,6 +120,34 @@ if let replay = argument("--replay-hex") {
 }
 
 let seeds = try loadSeeds(root)
+
+if CommandLine.arguments.contains("--speed") {
+    // Parse cost per stage on the real seeds (no signature checks): what decoding adds on top of
+    // the signature verify in the verifier's budget.
+    func perCall(_ inputs: [[UInt8]], _ body: ([UInt8]) -> Void) -> Double {
+        let rounds = max(1, 200_000 / max(1, inputs.count))
+        let rate = throughput(count: rounds * inputs.count) { body(inputs[$0 % inputs.count]) }
+        return 1e6 / rate
+    }
+    let only = argument("--speed").flatMap { $0.hasPrefix("-") ? nil : $0.lowercased() }
+    let stages: [(String, PassesFuzzer.Target, ([UInt8]) -> Void)] = [
+        ("DCC QR text → DCCPass (base45, zlib, COSE, CWT, hcert)", .dcc,
+         { _ = try? DCCPass(qrText: String(decoding: $0, as: UTF8.self)) }),
+        ("Base45 decode", .base45, { _ = try? Base45.decode(utf8: $0) }),
+        ("zlib inflate", .zlib, { _ = try? Zlib.inflate($0, format: .auto) }),
+        ("CBOR decode (COSE and payloads)", .cbor, { _ = try? CBORDecoder().decode($0) }),
+        ("COSE_Sign1 decode", .cose, { _ = try? COSESign1.decode($0) }),
+        ("SHC JWS → SHCPass (base64url, raw inflate, JSON)", .jws,
+         { _ = try? SHCPass(jws: String(decoding: $0, as: UTF8.self)) }),
+    ]
+    var rows: [[String]] = []
+    for (name, target, body) in stages where only.map({ name.lowercased().hasPrefix($0) }) ?? true {
+        rows.append([name, "\(seeds[target].count)", fmt(perCall(seeds[target], body))])
+    }
+    printTable(["stage", "inputs", "µs per call"], rows)
+    exit(0)
+}
+
 let watchdog = Watchdog()
 watchdog.start()
 var fuzzer = PassesFuzzer()

@@ -34,38 +34,59 @@ public enum Base45 {
     }
 
     public static func decode(_ text: String) throws(PassError) -> [UInt8] {
-        try decode(utf8: Array(text.utf8))
+        try decode(utf8: text.utf8)
+    }
+
+    /// Decodes the UTF-8 view of a substring (e.g. after `HC1:`) without copying it first.
+    public static func decode(utf8 text: Substring.UTF8View) throws(PassError) -> [UInt8] {
+        let fast: Result<[UInt8], PassError>? = text.withContiguousStorageIfAvailable { decode(buffer: $0) }
+        if let fast { return try fast.get() }
+        return try decode(utf8: Array(text))
+    }
+
+    public static func decode(utf8 text: String.UTF8View) throws(PassError) -> [UInt8] {
+        let fast: Result<[UInt8], PassError>? = text.withContiguousStorageIfAvailable { decode(buffer: $0) }
+        if let fast { return try fast.get() }
+        return try decode(utf8: Array(text))
     }
 
     public static func decode(utf8 chars: [UInt8]) throws(PassError) -> [UInt8] {
+        try chars.withUnsafeBufferPointer { decode(buffer: $0) }.get()
+    }
+
+    static func decode(buffer chars: UnsafeBufferPointer<UInt8>) -> Result<[UInt8], PassError> {
         if chars.count % 3 == 1 {
-            throw .malformed("base45 text length \(chars.count) leaves a single trailing character")
+            return .failure(.malformed("base45 text length \(chars.count) leaves a single trailing character"))
         }
-        var out = [UInt8]()
-        out.reserveCapacity(chars.count / 3 * 2 + 1)
-        var index = 0
-        while index < chars.count {
-            let width = min(3, chars.count - index)
-            var n = 0
-            var scale = 1
-            for offset in 0..<width {
-                let value = values[Int(chars[index + offset])]
-                if value == 0xFF {
-                    throw .malformed("base45 text has a character outside the alphabet at offset \(index + offset)")
+        return values.withUnsafeBufferPointer { table -> Result<[UInt8], PassError> in
+            var out = [UInt8](repeating: 0, count: chars.count / 3 * 2 + (chars.count % 3 == 2 ? 1 : 0))
+            let failure: PassError? = out.withUnsafeMutableBufferPointer { out in
+                var index = 0, written = 0
+                while index + 3 <= chars.count {
+                    let a = table[Int(chars[index])], b = table[Int(chars[index + 1])], c = table[Int(chars[index + 2])]
+                    if a == 0xFF || b == 0xFF || c == 0xFF {
+                        return .malformed("base45 text has a character outside the alphabet near offset \(index)")
+                    }
+                    let n = Int(a) + Int(b) * 45 + Int(c) * 2025
+                    guard n <= 0xFFFF else { return .malformed("base45 group at offset \(index) exceeds 65535") }
+                    out[written] = UInt8(n >> 8)
+                    out[written + 1] = UInt8(n & 0xFF)
+                    written += 2
+                    index += 3
                 }
-                n += Int(value) * scale
-                scale *= 45
+                if index + 2 == chars.count {
+                    let a = table[Int(chars[index])], b = table[Int(chars[index + 1])]
+                    if a == 0xFF || b == 0xFF {
+                        return .malformed("base45 text has a character outside the alphabet near offset \(index)")
+                    }
+                    let n = Int(a) + Int(b) * 45
+                    guard n <= 0xFF else { return .malformed("base45 final pair at offset \(index) exceeds 255") }
+                    out[written] = UInt8(n)
+                }
+                return nil
             }
-            if width == 3 {
-                guard n <= 0xFFFF else { throw .malformed("base45 group at offset \(index) exceeds 65535") }
-                out.append(UInt8(n >> 8))
-                out.append(UInt8(n & 0xFF))
-            } else {
-                guard n <= 0xFF else { throw .malformed("base45 final pair at offset \(index) exceeds 255") }
-                out.append(UInt8(n))
-            }
-            index += width
+            if let failure { return .failure(failure) }
+            return .success(out)
         }
-        return out
     }
 }

@@ -3,14 +3,17 @@
 /// Maps keep their pairs in encoded order: COSE and CWT only look keys up, and keeping order
 /// lets a test re-encode exactly what it read. `negative(n)` is the value `-1 - n`, so the full
 /// CBOR integer range round-trips without overflow.
-public indirect enum CBOR: Sendable, Hashable {
+///
+/// Only `tagged` is `indirect`: arrays and maps already keep their elements in heap storage,
+/// and boxing every scalar would cost one allocation per decoded item on the verify path.
+public enum CBOR: Sendable, Hashable {
     case unsigned(UInt64)
     case negative(UInt64)
     case bytes([UInt8])
     case text(String)
     case array([CBOR])
     case map([CBORPair])
-    case tagged(UInt64, CBOR)
+    indirect case tagged(UInt64, CBOR)
     case bool(Bool)
     case null
     case undefined

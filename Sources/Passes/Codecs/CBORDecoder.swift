@@ -127,9 +127,16 @@ struct CBORReader {
             return .array(elements)
         case 5:
             var pairs: [CBORPair] = []
-            var seen = Set<CBOR>()
+            // Small maps (every COSE header and CWT) check duplicates by scanning; a set only
+            // pays off, and is only needed against quadratic work, for large maps.
+            var seen: Set<CBOR>?
             func add(_ key: CBOR, _ value: CBOR) throws(PassError) {
-                guard seen.insert(key).inserted else { throw .malformed("CBOR map has a duplicate key") }
+                if seen == nil, pairs.count >= 16 { seen = Set(pairs.map(\.key)) }
+                if let inserted = seen?.insert(key).inserted {
+                    guard inserted else { throw .malformed("CBOR map has a duplicate key") }
+                } else if pairs.contains(where: { $0.key == key }) {
+                    throw .malformed("CBOR map has a duplicate key")
+                }
                 pairs.append(CBORPair(key: key, value: value))
             }
             if let n = arg {

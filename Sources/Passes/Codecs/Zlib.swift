@@ -37,12 +37,13 @@ public enum Zlib {
 
         let chunk = 16 * 1024
         var output = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: chunk)
-        var input = data
+        // Uninitialised: zlib writes before anything reads, and zeroing 16 KB per pass shows up.
+        var buffer = [UInt8](unsafeUninitializedCapacity: chunk) { _, initialized in initialized = chunk }
         var status: Int32 = Z_OK
-        let inputCount = input.count
-        try input.withUnsafeMutableBufferPointer { (inputBuffer) throws(PassError) in
-            stream.next_in = inputBuffer.baseAddress
+        let inputCount = data.count
+        try data.withUnsafeBufferPointer { (inputBuffer) throws(PassError) in
+            // zlib's `next_in` is not const-qualified but zlib never writes through it.
+            stream.next_in = UnsafeMutablePointer(mutating: inputBuffer.baseAddress)
             stream.avail_in = UInt32(inputCount)
             repeat {
                 let produced: Int = buffer.withUnsafeMutableBufferPointer { out in

@@ -27,7 +27,7 @@ public struct DCCPass: Sendable, Hashable {
 
     /// Stages 2–3: base45 text → inflated COSE bytes.
     public static func coseBytes(base45 text: Substring) throws(PassError) -> [UInt8] {
-        let compressed = try Base45.decode(utf8: Array(text.utf8))
+        let compressed = try Base45.decode(utf8: text.utf8)
         return try Zlib.inflate(compressed, format: .zlib, maxOutput: maxInflated)
     }
 

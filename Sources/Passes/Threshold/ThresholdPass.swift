@@ -18,8 +18,11 @@ public struct ThresholdPass: Sendable {
     public var lastTestResult: TestResult?
     /// Masked name ("Z*") and id tail ("1234"; shown as "***1234").
     public var display: MaskedDisplay
-    /// The key the holder's phone signs rolling proofs with (`cnf`).
+    /// The key the holder's phone signs rolling proofs with (`cnf`). Nil on a pass read with
+    /// `init(claimBytes:)` until `resolvedHolderKey()` decodes it.
     public var holderKey: VerificationKey?
+    /// The undecoded `cnf` value, kept by `init(claimBytes:)`.
+    var confirmationBytes: ArraySlice<UInt8>?
 
     public init(
         issuer: String, subject: String, credentialID: [UInt8], issuedAt: Date, notBefore: Date? = nil,
@@ -32,19 +35,32 @@ public struct ThresholdPass: Sendable {
         self.lastTestResult = lastTestResult; self.display = display; self.holderKey = holderKey
     }
 
+    /// The holder key, decoding `cnf` now if the pass was read lazily.
+    public func resolvedHolderKey() throws(PassError) -> VerificationKey? {
+        if let holderKey { return holderKey }
+        guard let confirmationBytes else { return nil }
+        let cnf = try CBORDecoder(maxDepth: 4, maxItems: 32).decode(Array(confirmationBytes))
+        guard let coseKey = cnf[int: ThresholdClaim.cnfCOSEKey] else { throw .malformed("cnf carries no COSE_Key") }
+        return try COSEKey.decode(coseKey)
+    }
+
     /// Default validity of a pass: 24 hours, like the offline health codes.
     public static let defaultValidity: TimeInterval = 24 * 3600
 
     /// Limits that keep personal data out of the QR: the mask is one character and `*`, the tail
     /// at most six characters.
     static func checkDisplay(_ display: MaskedDisplay) -> Bool {
-        display.name.count == 2 && display.name.hasSuffix("*") && (1...6).contains(display.idTail.count)
-            && display.idTail.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        // Scalars, not Characters: no grapheme breaking on the hot path. One scalar then "*"
+        // (a combining mark would make it two scalars and is refused, which is fine for a mask).
+        let name = display.name.unicodeScalars
+        guard name.count == 2, name.last == "*" else { return false }
+        let tail = display.idTail.utf8
+        return (1...6).contains(tail.count) && tail.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 
     // MARK: CWT claims
 
-    func claims() -> CBOR {
+    public func claims() -> CBOR {
         var pairs: [CBORPair] = [
             CBORPair(key: CBOR(ThresholdClaim.issuer), value: .text(issuer)),
             CBORPair(key: CBOR(ThresholdClaim.subject), value: .text(subject)),
@@ -70,7 +86,7 @@ public struct ThresholdPass: Sendable {
     }
 
     /// Reads claims strictly: every required claim present with the right type, or `.malformed`.
-    init(claims: CBOR) throws(PassError) {
+    public init(claims: CBOR) throws(PassError) {
         guard claims.mapValue != nil else { throw .malformed("CWT claims are not a map") }
         func time(_ label: Int) throws(PassError) -> Date? {
             guard let item = claims[int: label] else { return nil }

@@ -41,8 +41,13 @@ public enum ThresholdWire {
 
     /// base45 → zlib → COSE_Sign1, with the output cap.
     static func decodeCredential(_ credential: Substring) throws(PassError) -> COSESign1 {
-        let compressed = try Base45.decode(utf8: Array(credential.utf8))
-        let cose = try Zlib.inflate(compressed, format: .zlib, maxOutput: maxInflated)
-        return try COSESign1.decode(cose)
+        try COSESign1.decode(inflateCredential(credential))
+    }
+
+    /// base45 → zlib: the COSE bytes.
+    static func inflateCredential(_ credential: Substring) throws(PassError) -> [UInt8] {
+        let chars = credential.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(credential.utf8)
+        let compressed = try Base45.decode(utf8: chars)
+        return try Zlib.inflate(compressed, format: .zlib, maxOutput: maxInflated)
     }
 }

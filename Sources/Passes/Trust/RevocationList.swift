@@ -50,11 +50,16 @@ public struct RevocationHash: Sendable, Hashable, Comparable {
 /// Revoked identifiers, hashed, as one sorted array of 128-bit prefixes per kind.
 ///
 /// Why sorted arrays and not a set: 16 bytes per entry with no per-entry overhead (a million
-/// revocations fit in 16 MB), the array is built once per trust bundle, and a binary search over
-/// a million entries is twenty comparisons — far under a microsecond. 128 bits make an accidental
-/// collision (a valid pass reported as revoked) practically impossible.
+/// revocations fit in 16 MB), the array is built once per trust bundle, and a probe is a few
+/// comparisons. A bucket index on the top hash bits (about eight entries per bucket, two cache
+/// lines; the index itself stays small — 64 KB for 100,000 entries) narrows the
+/// search first, so a probe touches two or three cache lines instead of twenty — on a kiosk the
+/// signature check has just flushed the cache. 128 bits make an accidental collision (a valid
+/// pass reported as revoked) practically impossible.
 public struct RevocationList: Sendable {
     private var tables: [[RevocationHash]]
+    /// Per kind: `starts[b] ..< starts[b + 1]` is the range of entries whose top `bits` bits are `b`.
+    private var indexes: [(bits: Int, starts: [UInt32])]
 
     public static let empty = RevocationList(entries: [])
 
@@ -70,6 +75,16 @@ public struct RevocationList: Sendable {
             tables[i] = unique
         }
         self.tables = tables
+        self.indexes = tables.map(Self.index)
+    }
+
+    private static func index(_ table: [RevocationHash]) -> (bits: Int, starts: [UInt32]) {
+        guard table.count >= 8 else { return (0, [0, UInt32(table.count)]) }
+        let bits = min(20, max(1, Int.bitWidth - (table.count / 8).leadingZeroBitCount))
+        var starts = [UInt32](repeating: 0, count: (1 << bits) + 1)
+        for hash in table { starts[Int(hash.high >> UInt64(64 - bits)) + 1] += 1 }
+        for b in 0..<(1 << bits) { starts[b + 1] += starts[b] }
+        return (bits, starts)
     }
 
     /// Number of distinct revoked hashes over all kinds.
@@ -80,8 +95,10 @@ public struct RevocationList: Sendable {
 
     /// Binary search for an already hashed identifier.
     public func contains(_ hash: RevocationHash, kind: RevocationKind) -> Bool {
-        tables[Int(kind.rawValue)].withUnsafeBufferPointer { table in
-            var low = 0, high = table.count
+        let (bits, starts) = indexes[Int(kind.rawValue)]
+        let bucket = bits == 0 ? 0 : Int(hash.high >> UInt64(64 - bits))
+        return tables[Int(kind.rawValue)].withUnsafeBufferPointer { table in
+            var low = Int(starts[bucket]), high = Int(starts[bucket + 1])
             while low < high {
                 let mid = (low + high) >> 1
                 let probe = table[mid]

@@ -5,7 +5,10 @@ import Foundation
 /// the verification hot path only reads these fields.
 public struct TrustedKey: Sendable {
     public var format: PassFormat
-    public var kid: [UInt8]
+    public var kid: [UInt8] { didSet { kidText = Self.text(kid: kid, format: format) } }
+    /// The kid as verdicts print it — hex for ours, base64 for DCC (as DCC trust lists write it),
+    /// the thumbprint text for SHC — made once here rather than on every scan.
+    public private(set) var kidText: String
     public var key: VerificationKey
     /// Human name of the issuer (certificate subject, JWKS issuer URL, our issuer name).
     public var issuer: String
@@ -18,6 +21,7 @@ public struct TrustedKey: Sendable {
         validFrom: Date? = nil, validUntil: Date? = nil, usages: Set<KeyUsage>? = nil
     ) {
         self.format = format; self.kid = kid; self.key = key; self.issuer = issuer
+        self.kidText = Self.text(kid: kid, format: format)
         self.validFrom = validFrom; self.validUntil = validUntil
         self.usages = usages ?? KeyUsage.unrestricted(for: format)
     }
@@ -47,6 +51,14 @@ public struct TrustedKey: Sendable {
             validFrom: certificate.notBefore, validUntil: certificate.notAfter,
             usages: usages.isEmpty ? nil : usages
         )
+    }
+
+    static func text(kid: [UInt8], format: PassFormat) -> String {
+        switch format {
+        case .threshold: Hex.encode(kid)
+        case .dcc: Data(kid).base64EncodedString()
+        case .shc: String(decoding: kid, as: UTF8.self)
+        }
     }
 
     /// Whether the key may sign at `now` (inclusive bounds).

@@ -7,18 +7,19 @@ extension Verifier {
         var kidHex: String?
         do throws(PassError) {
             let parts = try ThresholdWire.split(text)
-            let message = try ThresholdWire.decodeCredential(parts.credential)
+            let message = try ThresholdEnvelope(cose: ThresholdWire.inflateCredential(parts.credential))
             guard let kid = message.kid, !kid.isEmpty else { throw PassError(.unknownKey, "COSE header has no kid") }
-            kidHex = Hex.encode(kid)
             guard let key = store.key(format: .threshold, kid: kid) else {
+                kidHex = Hex.encode(kid)
                 throw PassError(.unknownKey, "no trusted Threshold key with this kid")
             }
+            kidHex = key.kidText
             guard key.usages.contains(.thresholdPass) else { throw PassError(.keyUsage, "key may not sign Threshold passes") }
             // `alg: none`, an unknown alg, or an alg that is not the key's own are all refused.
             guard let algorithm = message.algorithm else { throw PassError(.badSignature, "alg missing or not allowed") }
             guard algorithm == key.key.algorithm else { throw PassError(.badSignature, "alg does not match the signer key") }
-            guard message.verify(with: key.key) else { throw PassError(.badSignature, "signature does not verify") }
-            let pass = try ThresholdPass(claims: CBORDecoder().decode(message.payload))
+            guard key.key.verify(signature: message.signature, message: message.signedBytes(), algorithm: algorithm) else { throw PassError(.badSignature, "signature does not verify") }
+            let pass = try ThresholdPass(claimBytes: message.payload)
 
             var assessment = Assessment(generation: generation, verdict: Verdict(
                 outcome: .accept, format: .threshold, issuer: key.issuer, kid: kidHex, status: pass.status,
@@ -37,7 +38,7 @@ extension Verifier {
             }
             if let proofText = parts.proofText {
                 let proof = try HolderProof(text: proofText)
-                guard let holderKey = pass.holderKey else { throw PassError(.proofInvalid, "credential carries no holder key") }
+                guard let holderKey = try pass.resolvedHolderKey() else { throw PassError(.proofInvalid, "credential carries no holder key") }
                 guard proof.verify(credential: parts.credential, holderKey: holderKey) else {
                     throw PassError(.proofInvalid, "holder signature does not verify")
                 }

@@ -44,10 +44,16 @@ public struct TokenDigest: Sendable, Hashable {
 public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
-    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        var out: [UInt8] = []
-        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0x0F)]) }
-        return String(decoding: out, as: UTF8.self)
+    public static func encode(_ bytes: some Collection<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            var i = 0
+            for b in bytes {
+                buffer[i] = digits[Int(b >> 4)]
+                buffer[i + 1] = digits[Int(b & 0x0F)]
+                i += 2
+            }
+            return i
+        }
     }
 
     /// Nil on odd length or a non-hex character.

@@ -21,6 +21,9 @@ public final class ScanLogStore: Sendable {
         self.path = path
         self.configuration = configuration
         var config = Configuration()
+        // After a crash the first connection replays the WAL under an exclusive lock; others
+        // (GRDB's readers, `threshold log status`) wait for it instead of failing with SQLITE_BUSY.
+        config.busyMode = .timeout(10)
         let cap = configuration.maxPageCount
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")

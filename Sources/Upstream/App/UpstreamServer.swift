@@ -19,8 +19,11 @@ public struct UpstreamServer: Sendable {
         self.limits = limits; self.clock = clock; self.logger = logger
     }
 
-    public func router() -> Router<BasicRequestContext> {
+    /// - Parameter prepare: runs before the routes are added (Hummingbird applies middleware only
+    ///   to routes added after it); tests insert fault-injecting middleware here.
+    public func router(prepare: (Router<BasicRequestContext>) -> Void = { _ in }) -> Router<BasicRequestContext> {
         let router = Router()
+        prepare(router)
         let authenticator = Authenticator(store: store)
         let limiter = RateLimiter(rate: limits.requestsPerSecond, burst: limits.burst, clock: clock)
         router.get("/health") { _, _ in "ok\n" }

@@ -10,6 +10,7 @@ public final class SQLiteRecordStore: RecordStore {
     public init(path: String) throws {
         self.path = path
         var config = Configuration()
+        config.busyMode = .timeout(10)  // WAL recovery after a crash, admin commands beside the server
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         do {
             pool = try DatabasePool(path: path, configuration: config)

@@ -104,3 +104,16 @@ final class CBORTests: XCTestCase {
         XCTAssertEqual(length, 3)
     }
 }
+
+extension CBORTests {
+    /// Duplicate detection switches from scanning to a set at 16 pairs; both sides must catch it.
+    func testDuplicateKeysInLargeMaps() {
+        for size in [15, 16, 17, 40] {
+            var pairs = (0..<size).map { CBORPair(key: CBOR($0), value: .null) }
+            XCTAssertNoThrow(try decoder.decode(CBOREncoder.encode(.map(pairs))), "\(size)")
+            pairs.append(CBORPair(key: CBOR(size - 1), value: .null))
+            // The encoder sorts but keeps duplicates; the decoder must refuse them.
+            XCTAssertThrowsError(try decoder.decode(CBOREncoder.encode(.map(pairs))), "\(size)")
+        }
+    }
+}

@@ -20,7 +20,7 @@ final class ThresholdPassTests: XCTestCase {
             XCTAssertEqual(verdict.status, .yellow)
             XCTAssertEqual(verdict.display, MaskedDisplay(name: "Z*", idTail: "***1234"))
             XCTAssertEqual(verdict.expires, pass.expires)
-            XCTAssertEqual(verdict.tokenDigest, Hex.encode(SHA256.hash(data: Array(text.utf8))))
+            XCTAssertEqual(verdict.tokenDigest, Hex.encode(Array(SHA256.hash(data: Array(text.utf8)))))
             XCTAssertNil(verdict.proof)
 
             // All claims survive the trip.
@@ -130,5 +130,81 @@ final class ThresholdPassTests: XCTestCase {
         let malleated = AdversarialTokens.malleate(shown)
         XCTAssertNotEqual(malleated, shown)
         XCTAssertEqual(verifier.verify(malleated, at: t0.addingTimeInterval(40), context: context).reason, .replayed)
+    }
+}
+
+final class ClaimsReaderTests: XCTestCase {
+    func testFastReaderAgreesWithTheGenericDecoder() throws {
+        for holder in [PassFixtures.edHolder, PassFixtures.esHolder] {
+            let pass = PassFixtures.pass(holder: holder)
+            let bytes = CBOREncoder.encode(pass.claims())
+            let fast = try ThresholdPass(claimBytes: bytes)
+            let generic = try ThresholdPass(claims: CBORDecoder().decode(bytes))
+            XCTAssertEqual(fast.credentialID, generic.credentialID)
+            XCTAssertEqual(fast.expires, generic.expires)
+            XCTAssertEqual(fast.issuedAt, generic.issuedAt)
+            XCTAssertEqual(fast.display, generic.display)
+            XCTAssertEqual(fast.lastTestTime, generic.lastTestTime)
+            XCTAssertEqual(fast.lastTestResult, generic.lastTestResult)
+            XCTAssertEqual(fast.lastDose, generic.lastDose)
+            XCTAssertNil(fast.holderKey)
+            XCTAssertEqual(try fast.resolvedHolderKey()?.encoded, generic.holderKey?.encoded)
+        }
+    }
+
+    func testFastReaderIsStrict() throws {
+        let good = CBOREncoder.encode(PassFixtures.pass().claims())
+        guard case .map(let pairs) = PassFixtures.pass().claims() else { return XCTFail() }
+        let duplicated = CBOREncoder.encode(.map(pairs + [pairs[0]]))
+        let unmasked = CBOREncoder.encode(.map(pairs.map { $0.key == CBOR(ThresholdClaim.maskedName) ? CBORPair(key: $0.key, value: "Zhang San") : $0 }))
+        let cases: [[UInt8]] = [
+            good + [0x00],                                  // trailing byte
+            Array(good.dropLast()),                         // truncated
+            duplicated,                                     // repeated key
+            unmasked,                                       // full name
+            [0xBF, 0xFF],                                   // indefinite map
+            [0xA1, 0x01, 0x62, 0xC3, 0x28],                 // invalid UTF-8
+            [0x80],                                         // not a map
+        ]
+        for bytes in cases {
+            XCTAssertThrowsError(try ThresholdPass(claimBytes: bytes), "\(bytes.prefix(8))") {
+                XCTAssertEqual(($0 as? PassError)?.reason, .malformed)
+            }
+        }
+        // Every truncation and every single-byte corruption: a typed error or a pass, never a crash.
+        for n in 0..<good.count { _ = try? ThresholdPass(claimBytes: Array(good.prefix(n))) }
+        for i in good.indices {
+            for flip: UInt8 in [0x01, 0x20, 0x80, 0xFF] {
+                var bytes = good
+                bytes[i] ^= flip
+                _ = try? ThresholdPass(claimBytes: bytes)
+            }
+        }
+    }
+}
+
+final class ThresholdEnvelopeTests: XCTestCase {
+    func testFastPathMatchesTheGenericCOSEDecoder() throws {
+        for issuer in [PassFixtures.edIssuer, PassFixtures.esIssuer] {
+            let cose = try ThresholdWire.inflateCredential(try issuer.issue(PassFixtures.pass()).dropFirst(4))
+            let envelope = try ThresholdEnvelope(cose: cose)
+            let generic = try COSESign1.decode(cose)
+            XCTAssertEqual(envelope.signedBytes(), generic.signatureStructure())
+            XCTAssertEqual(envelope.kid, generic.kid)
+            XCTAssertEqual(envelope.algorithm, generic.algorithm)
+            XCTAssertEqual(envelope.payload, generic.payload)
+            XCTAssertEqual(envelope.signature, generic.signature)
+
+            // An unprotected header forces the generic path, which gives the same answers.
+            var moved = generic
+            moved.unprotected = .map([CBORPair(key: 4, value: .bytes([1, 2, 3]))])
+            let slow = try ThresholdEnvelope(cose: moved.encoded())
+            XCTAssertEqual(slow.kid, generic.kid)
+            XCTAssertEqual(slow.signedBytes(), generic.signatureStructure())
+            // Garbage takes the generic path's error.
+            XCTAssertThrowsError(try ThresholdEnvelope(cose: Array(cose.dropLast()))) {
+                XCTAssertEqual(($0 as? PassError)?.reason, .malformed)
+            }
+        }
     }
 }

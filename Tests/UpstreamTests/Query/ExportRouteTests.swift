@@ -31,6 +31,7 @@ final class ExportRouteTests: XCTestCase {
                 XCTAssertEqual(r.status, .ok)
                 let lines = String(buffer: r.body).split(separator: "\n")
                 XCTAssertEqual(lines.count, expected.count + 1)
+                guard lines.count > 1 else { return }
                 XCTAssertTrue(lines[0].hasPrefix("id,device_id,venue_id,wall_ms"))
                 XCTAssertTrue(lines[1].hasPrefix(expected[0] + ",kiosk-1,venue-1,"))
             }

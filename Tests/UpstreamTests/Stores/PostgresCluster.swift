@@ -45,23 +45,33 @@ final class PostgresCluster {
     }
 
     /// Runs a PostgreSQL tool, as `postgres` when we are root; throws with its output on failure.
+    ///
+    /// posix_spawn + waitpid rather than Foundation's Process: `waitUntilExit` from an async test
+    /// can miss the child's exit on Linux, and pg_ctl's server would inherit a pipe and hold it open.
     static func run(_ tool: String, _ arguments: [String]) throws {
-        let process = Process()
-        if getuid() == 0 {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "postgres", "--", tool] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: tool)
-            process.arguments = arguments
-        }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(tool) exited \(process.terminationStatus): \(text)")
+        let (path, argv) = getuid() == 0
+            ? ("/usr/sbin/runuser", ["runuser", "-u", "postgres", "--", tool] + arguments)
+            : (tool, [tool] + arguments)
+        let outputPath = "/tmp/pg-tool-\(UUID().uuidString).log"
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, nil, &cArguments, environ)
+        guard spawned == 0 else { throw Failure(description: "cannot start \(path): errno \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let exited = (status & 0x7F) == 0
+        let code = (status >> 8) & 0xFF
+        guard exited && code == 0 else {
+            throw Failure(description: "\(tool) failed (status \(status)): \(text)")
         }
     }
 }

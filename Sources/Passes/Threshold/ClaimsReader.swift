@@ -1,0 +1,100 @@
+/// A strict, allocation-light reader for the CWT claims of our own pass.
+///
+/// Why not the generic `CBORDecoder`: a fresh scan must cost little more than its signature check
+/// (≥ 90 % of the bare verify rate), and building a `CBOR` tree of boxed enums and a duplicate-key
+/// set costs more than everything else together. Our claims are one flat map with integer keys,
+/// so this reader walks the bytes once, keeps only what the verdict needs, and records where
+/// `cnf` lies so the holder key is decoded only when a proof needs it.
+///
+/// Strict: definite lengths only (our issuer writes no others), no reserved additional-info
+/// values, no duplicate keys, valid UTF-8, no bytes after the map, bounded nesting when skipping
+/// unknown claims. Any violation is `.malformed`.
+struct ClaimsReader {
+    private let bytes: [UInt8]
+    private(set) var position = 0
+    var isAtEnd: Bool { position == bytes.count }
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Major type and argument of the next item.
+    mutating func head() throws(PassError) -> (major: UInt8, argument: UInt64) {
+        guard position < bytes.count else { throw .malformed("claims end early") }
+        let initial = bytes[position]
+        position += 1
+        let major = initial >> 5, info = initial & 0x1F
+        let width: Int
+        switch info {
+        case 0..<24: return (major, UInt64(info))
+        case 24: width = 1
+        case 25: width = 2
+        case 26: width = 4
+        case 27: width = 8
+        default: throw .malformed("claims use an indefinite length or a reserved value")
+        }
+        guard bytes.count - position >= width else { throw .malformed("claims end early") }
+        var value: UInt64 = 0
+        for _ in 0..<width { value = value << 8 | UInt64(bytes[position]); position += 1 }
+        return (major, value)
+    }
+
+    mutating func take(_ count: UInt64) throws(PassError) -> ArraySlice<UInt8> {
+        guard count <= UInt64(bytes.count - position) else { throw .malformed("claims string runs past the end") }
+        defer { position += Int(count) }
+        return bytes[position..<position + Int(count)]
+    }
+
+    mutating func integer() throws(PassError) -> Int64 {
+        let (major, argument) = try head()
+        guard argument <= UInt64(Int64.max) else { throw .malformed("claims integer out of range") }
+        switch major {
+        case 0: return Int64(argument)
+        case 1: return -1 - Int64(argument)
+        default: throw .malformed("claim is not an integer")
+        }
+    }
+
+    mutating func text() throws(PassError) -> String {
+        let (major, argument) = try head()
+        guard major == 3 else { throw .malformed("claim is not a text string") }
+        guard let text = String(validating: try take(argument), as: UTF8.self) else { throw .malformed("claim text is not UTF-8") }
+        return text
+    }
+
+    mutating func byteString() throws(PassError) -> [UInt8] {
+        let (major, argument) = try head()
+        guard major == 2 else { throw .malformed("claim is not a byte string") }
+        return Array(try take(argument))
+    }
+
+    /// Skips one item of any type, returning its bytes.
+    mutating func skip(depth: Int = 0) throws(PassError) -> ArraySlice<UInt8> {
+        guard depth < 8 else { throw .malformed("claims nest too deeply") }
+        let start = position
+        let (major, argument) = try head()
+        switch major {
+        case 0, 1, 7: break
+        case 2, 3: _ = try take(argument)
+        case 4, 5:
+            guard argument <= 64 else { throw .malformed("claims container too large") }
+            for _ in 0..<(major == 5 ? 2 * argument : argument) { _ = try skip(depth: depth + 1) }
+        default: _ = try skip(depth: depth + 1)  // tag: skip the tagged item
+        }
+        return bytes[start..<position]
+    }
+
+    /// Reads the top-level map, calling `field` for each integer key; the callback must consume
+    /// exactly the value. Rejects duplicates and trailing bytes.
+    mutating func readMap(_ field: (Int64, inout ClaimsReader) throws(PassError) -> Void) throws(PassError) {
+        let (major, count) = try head()
+        guard major == 5, count <= 32 else { throw .malformed("claims are not a map of at most 32 entries") }
+        var seen: [Int64] = []
+        seen.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            let key = try integer()
+            guard !seen.contains(key) else { throw .malformed("claims repeat a key") }
+            seen.append(key)
+            try field(key, &self)
+        }
+        guard position == bytes.count else { throw .malformed("bytes after the claims map") }
+    }
+}

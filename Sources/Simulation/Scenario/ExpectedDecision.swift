@@ -1,0 +1,51 @@
+import Passes
+
+/// What the kiosk must decide for a visitor, derived from the scenario alone.
+public struct ExpectedDecision: Sendable, Hashable, Codable {
+    public enum Outcome: String, Sendable, Hashable, Codable { case allow, deny }
+    public var outcome: Outcome
+    /// Nil when allowed.
+    public var reason: ExpectedReason?
+
+    public static let allow = ExpectedDecision(outcome: .allow, reason: nil)
+    public static func deny(_ reason: ExpectedReason) -> ExpectedDecision { ExpectedDecision(outcome: .deny, reason: reason) }
+
+    /// The first failing check, in the order the kiosk checks: signature and key, validity
+    /// period, revocation, holder proof, then venue rules (status colour, temperature).
+    public init(visitor: Visitor, venue: VenueSpec) {
+        let pass = visitor.pass
+        if pass.attack == .forged { self = .deny(.unknownKey); return }
+        switch pass.validity {
+        case .expired: self = .deny(.expired); return
+        case .notYetValid: self = .deny(.notYetValid); return
+        case .valid: break
+        }
+        switch pass.attack {
+        case .revoked: self = .deny(.revoked); return
+        case .replayedScreenshot, .wrongVenue: self = .deny(.proofExpired); return
+        case .none, .forged: break
+        }
+        if !venue.acceptedStatuses.contains(pass.status) { self = .deny(.statusNotAccepted); return }
+        if visitor.temperature >= venue.temperatureThreshold { self = .deny(.fever); return }
+        self = .allow
+    }
+
+    public init(outcome: Outcome, reason: ExpectedReason?) { self.outcome = outcome; self.reason = reason }
+}
+
+/// Why a visitor must be turned away: a pass-level ``DenyReason`` or a venue rule.
+public enum ExpectedReason: String, Sendable, Hashable, Codable, CaseIterable {
+    case unknownKey = "unknown-key"
+    case expired
+    case notYetValid = "not-yet-valid"
+    case revoked
+    /// A stale (screenshot) or other-venue holder proof: `DenyReason.proofExpired`.
+    case proofExpired = "proof-expired"
+    /// Status colour not accepted by the venue: `DenyReason.statusRed`.
+    case statusNotAccepted = "status-red"
+    /// Temperature at or above the venue threshold (a venue rule, no pass-level reason).
+    case fever
+
+    /// The pass-level reason the verifier or status rule reports, nil for venue-only rules.
+    public var denyReason: DenyReason? { DenyReason(rawValue: rawValue) }
+}

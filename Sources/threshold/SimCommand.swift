@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Simulation
+
+/// `threshold sim`: recorded-door simulation. `generate` renders a scenario into a clip; the
+/// runner that plays clips through the kiosk is a later subcommand of this group.
+struct SimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sim",
+        abstract: "Door simulation: render scenario files into camera clips with expected decisions.",
+        subcommands: [SimGenerateCommand.self]
+    )
+}
+
+/// `threshold sim generate SCENARIO.json --out clip.y4m`.
+struct SimGenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Render a scenario into a mono Y4M clip and write <clip>.expected.json beside it."
+    )
+
+    @Argument(help: "Scenario file (JSON; see sim/README.md).") var scenario: String
+    @Option(help: "Output clip (.y4m).") var out: String
+    @Option(help: "Frame width (default: the scenario's).") var width: Int?
+    @Option(help: "Frame height (default: the scenario's; the code size scales with it).") var height: Int?
+    @Option(help: "Frames per second (default: the scenario's).") var fps: Int?
+
+    func run() throws {
+        guard out.hasSuffix(".y4m") else { throw ValidationError("--out must end in .y4m") }
+        if let width, !(16...4096).contains(width) || width % 2 != 0 { throw ValidationError("--width must be even, 16…4096") }
+        if let height, !(16...4096).contains(height) || height % 2 != 0 { throw ValidationError("--height must be even, 16…4096") }
+        if let fps, !(1...120).contains(fps) { throw ValidationError("--fps must be 1…120") }
+        let log = ConsoleLog.logger("threshold.sim")
+        do {
+            let loaded = try ScenarioLoader.load(path: scenario)
+            let generator = try ClipGenerator(scenario: loaded, width: width, height: height, fps: fps)
+            let manifest = try generator.write(to: out)
+            print("\(out): \(manifest.frameCount) frames \(manifest.width)x\(manifest.height) @ \(manifest.fps) fps, \(manifest.visitors.count) visitors")
+            print("\(ClipGenerator.manifestPath(forClip: out)): expected decisions")
+        } catch {
+            log.error("\(error)")
+            throw ExitCode(1)
+        }
+    }
+}

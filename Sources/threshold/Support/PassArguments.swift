@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Passes
+
+/// Argument helpers shared by the pass-related commands (keys, pass, holder, trustlist, verify).
+enum PassArguments {
+    /// `24h`, `90m`, `3600s`, `2d`, or plain seconds.
+    static func duration(_ text: String) throws -> TimeInterval {
+        let units: [Character: TimeInterval] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
+        if let unit = text.last, let scale = units[unit], let value = Double(text.dropLast()), value > 0 { return value * scale }
+        if let value = Double(text), value > 0 { return value }
+        throw ValidationError("'\(text)' is not a duration (e.g. 24h, 90m, 3600s)")
+    }
+
+    /// ISO 8601 date-time (`2026-11-21T10:00:00Z`) or a plain date (`2026-11-21`, midnight UTC).
+    static func date(_ text: String) throws -> Date {
+        let full = ISO8601DateFormatter()
+        if let date = full.date(from: text) { return date }
+        let day = ISO8601DateFormatter()
+        day.formatOptions = [.withFullDate]
+        if let date = day.date(from: text) { return date }
+        throw ValidationError("'\(text)' is not an ISO 8601 date or date-time")
+    }
+
+    static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+
+    static func read(_ path: String) throws -> String {
+        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw ValidationError("cannot read \(path): \(error.localizedDescription)")
+        }
+    }
+
+    static func write(_ text: String, to path: String, private isPrivate: Bool = false) throws {
+        let url = URL(fileURLWithPath: path)
+        try Data(text.utf8).write(to: url, options: .atomic)
+        if isPrivate { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
+    }
+
+    static func signingKey(file: String) throws -> SigningKey {
+        do { return try KeyPEM.signingKey(read(file)) } catch let error as PassError {
+            throw ValidationError("\(file): \(error.detail)")
+        }
+    }
+
+    static func verificationKey(file: String) throws -> VerificationKey {
+        do { return try KeyPEM.verificationKey(read(file)) } catch let error as PassError {
+            throw ValidationError("\(file): \(error.detail)")
+        }
+    }
+}
+
+/// A JSON object on one line, keys in the order given (other tools read these lines).
+struct JSONLineObject {
+    var fields: [(String, String?)]
+
+    var text: String {
+        "{" + fields.map { "\"\($0.0)\": " + ($0.1.map(Self.quote) ?? "null") }.joined(separator: ", ") + "}"
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import ImageFiles
+import Imaging
+import Passes
+import QRCode
+
+/// `threshold verify …`: verifies pass texts offline, as the kiosk would.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify QR pass texts (TH1/TH1P, HC1:, shc:/) offline.",
+        discussion: """
+            INPUT is the QR text itself, a file holding it, or an image (.png, .pgm, .ppm, .jpg) \
+            read with our QR decoder (every code in the image is verified). Trust comes from a signed bundle \
+            (--trust with --root) and/or ad hoc signers (--cert, --jwks, --key). With --json, one \
+            object per input per line: {"input", "verdict", "reason", "format", "kid", "expires"}; \
+            "input" is the file name or the first 12 characters of the text, never the whole token. \
+            Exit status 0 when every input is accepted, 1 otherwise.
+            """)
+
+    @Flag(help: "One JSON object per input per line.") var json = false
+    @Option(name: .customLong("cert"), help: "Trust a DCC signer certificate, DER or PEM (repeatable).") var certs: [String] = []
+    @Option(name: .customLong("key"), help: "Trust a Threshold issuer public key PEM (repeatable).") var keys: [String] = []
+    @Option(help: "A signed trust bundle (needs --root).") var trust: String?
+    @Option(help: "The pinned root public key (PEM) that signs trust bundles.") var root: String?
+    @Option(help: "Clock, ISO 8601 (default: now).") var at: String?
+    @Option(help: "Venue id (holder proofs bound to other venues are refused).") var venue: String?
+    @Flag(name: .customLong("require-proof"), help: "Deny Threshold passes without a rolling holder proof.") var requireProof = false
+    @Flag(name: .customLong("allow-stale"), help: "Accept with a warning when the trust bundle is older than 24 h.") var allowStale = false
+    @Argument(help: "QR texts or files holding them.") var inputs: [String]
+
+    func run() throws {
+        let now = try at.map(PassArguments.date) ?? Date()
+        let verifier = Verifier(trust: try buildTrust(now: now))
+        let context = VerificationContext(venueID: venue, requireProof: requireProof,
+                                          stalePolicy: allowStale ? .allowWithWarning : .refuse)
+        var allAccepted = true
+        for input in inputs {
+            for (label, text) in try load(input) {
+                let verdict = verifier.verify(text, at: now, context: context)
+                allAccepted = allAccepted && verdict.outcome == .accept
+                print(json ? jsonLine(label, verdict) : textLine(label, verdict))
+            }
+        }
+        if !allAccepted { throw ExitCode(1) }
+    }
+
+    func buildTrust(now: Date) throws -> InMemoryTrustStore {
+        var store = InMemoryTrustStore()
+        if let trust {
+            guard let root else { throw ValidationError("--trust needs --root (the pinned root public key)") }
+            guard case .ed25519(let rootKey) = try PassArguments.verificationKey(file: root) else {
+                throw ValidationError("the root key must be Ed25519")
+            }
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: trust))
+            do {
+                store = try TrustBundle.decode(Array(bytes), rootKey: rootKey, currentVersion: nil, now: now).store()
+            } catch {
+                throw ValidationError("\(trust): \(error.description)")
+            }
+        }
+        for file in keys {
+            let key = try PassArguments.verificationKey(file: file)
+            store.add(TrustedKey(format: .threshold, kid: TrustedKey.kid(for: key), key: key,
+                                 issuer: (file as NSString).lastPathComponent, usages: [.thresholdPass]))
+        }
+        for file in certs {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            do {
+                let certificate = data.starts(with: Array("-----".utf8))
+                    ? try SignerCertificate(pem: String(decoding: data, as: UTF8.self)) : try SignerCertificate(der: Array(data))
+                store.add(TrustedKey(dccSigner: certificate))
+            } catch { throw ValidationError("\(file): \(error.detail)") }
+        }
+        return store
+    }
+
+    /// The texts to verify and a short, non-sensitive label for each.
+    func load(_ input: String) throws -> [(label: String, text: String)] {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && !isDirectory.boolValue
+        if exists, ImageFormat.forWriting(path: input) != nil || input.lowercased().hasSuffix(".ppm") {
+            let name = (input as NSString).lastPathComponent
+            let image: GrayBuffer
+            do { image = try ImageFile.load(path: input) } catch { throw ValidationError("\(input): \(error)") }
+            let codes = image.withImage { QRDecoder(options: .init(tryHarder: true)).read($0) }
+            guard !codes.isEmpty else { throw ValidationError("\(input): no QR code found") }
+            return codes.enumerated().map { (codes.count == 1 ? name : "\(name)#\($0.offset + 1)", $0.element.text) }
+        }
+        return [try loadText(input, exists: exists)]
+    }
+
+    func loadText(_ input: String, exists: Bool) throws -> (label: String, text: String) {
+        if exists {
+            let attributes = try FileManager.default.attributesOfItem(atPath: input)
+            // A pass is a few hundred bytes; anything huge is read only far enough to be judged oversized.
+            guard (attributes[.size] as? Int ?? 0) <= 64 * 1024 else { return ((input as NSString).lastPathComponent, String(repeating: "X", count: 64 * 1024)) }
+            let text = try PassArguments.read(input).trimmingCharacters(in: .whitespacesAndNewlines)
+            return ((input as NSString).lastPathComponent, text)
+        }
+        return (input.count > 12 ? String(input.prefix(12)) + "…" : input, input)
+    }
+
+    func textLine(_ label: String, _ v: Verdict) -> String {
+        var parts = ["\(label): \(v.outcome.rawValue)"]
+        if let reason = v.reason { parts.append("(\(reason.rawValue): \(reason.english))") }
+        if let format = v.format { parts.append("format=\(format.rawValue)") }
+        if let issuer = v.issuer { parts.append("issuer=\"\(issuer)\"") }
+        if let kid = v.kid { parts.append("kid=\(kid)") }
+        if let status = v.status { parts.append("status=\(status.rawValue)") }
+        if let display = v.display { parts.append("holder=\(display.name) \(display.idTail)") }
+        if let expires = v.expires { parts.append("expires=\(PassArguments.iso(expires))") }
+        if let proof = v.proof { parts.append(proof.isRepresentation ? "proof=re-presented" : "proof=fresh") }
+        parts += v.warnings.map { "WARNING: \($0)" }
+        return parts.joined(separator: " ")
+    }
+
+    func jsonLine(_ label: String, _ v: Verdict) -> String {
+        JSONLineObject(fields: [
+            ("input", label), ("verdict", v.outcome.rawValue), ("reason", v.reason?.rawValue),
+            ("format", v.format?.rawValue), ("kid", v.kid), ("expires", v.expires.map(PassArguments.iso)),
+        ]).text
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Passes
+import Simulation
+import XCTest
+
+final class ExpectedDecisionTests: XCTestCase {
+    func testBundledScenarioDecisions() throws {
+        let s = try Bundled.scenario()
+        let decisions = s.visitors.map { ExpectedDecision(visitor: $0, venue: s.venue) }
+        XCTAssertEqual(decisions, [
+            .allow, .deny(.statusNotAccepted), .deny(.statusNotAccepted), .deny(.expired), .deny(.unknownKey),
+            .deny(.revoked), .deny(.proofExpired), .deny(.proofExpired), .deny(.fever), .allow,
+        ])
+    }
+
+    func testPrecedenceFollowsTheKioskOrder() {
+        let venue = VenueSpec(id: "v", acceptedStatuses: [.green, .yellow], temperatureThreshold: 37.3)
+        func visitor(_ pass: PassSpec, _ temperature: Double = 36.5) -> Visitor {
+            Visitor(id: "x", arrival: 0, dwell: 1, pass: pass, temperature: temperature, camera: CameraConditions(distance: 20))
+        }
+        XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .red, validity: .expired, attack: .forged), 39), venue: venue), .deny(.unknownKey))
+        XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .red, validity: .expired, attack: .revoked)), venue: venue), .deny(.expired))
+        XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .red, attack: .wrongVenue)), venue: venue), .deny(.proofExpired))
+        XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .red), 39), venue: venue), .deny(.statusNotAccepted))
+        XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .yellow), 37.3), venue: venue), .deny(.fever))
+        XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .yellow), 37.2), venue: venue), .allow)
+    }
+
+    /// The pass-level expectations agree with the real verifier on the tokens the clip shows:
+    /// each visitor's text at mid-dwell, verified at that virtual time with the scenario's trust.
+    func testVerifierAgreesWithPassLevelExpectations() throws {
+        let s = try Bundled.scenario()
+        let keys = SimulationKeys(seed: s.seed)
+        let issuer = ThresholdPassIssuer(key: keys.issuer, issuer: s.issuer.name)
+        let revoked = s.visitors.filter { $0.pass.attack == .revoked }
+            .map { (RevocationKind.credentialID, RevocationHash(identifier: keys.credentialID($0.id))) }
+        let verifier = Verifier(trust: InMemoryTrustStore(keys: [issuer.trustedKey()], revocations: RevocationList(entries: revoked)))
+        let context = VerificationContext(venueID: s.venue.id, requireProof: true)
+        for visitor in s.visitors {
+            let pass = try VisitorPass(visitor: visitor, scenario: s, keys: keys)
+            let now = s.start.addingTimeInterval(visitor.arrival + visitor.dwell / 2)
+            let text = try pass.text(at: now)
+            let verdict = verifier.verify(text, at: now, context: context)
+            let expected = ExpectedDecision(visitor: visitor, venue: s.venue)
+            XCTAssertEqual(verdict.tokenDigest, TokenDigest(of: text).hex, visitor.id)
+            switch expected.reason {
+            case nil, .fever?:
+                XCTAssertEqual(verdict.outcome, .accept, "\(visitor.id): \(verdict)")
+            case .statusNotAccepted?:
+                if visitor.pass.status == .red {
+                    XCTAssertEqual(verdict.reason, .statusRed, visitor.id)
+                } else {
+                    XCTAssertEqual(verdict.outcome, .accept, visitor.id)
+                    XCTAssertFalse(s.venue.acceptedStatuses.contains(PassStatus(rawValue: verdict.status?.rawValue ?? "") ?? .green), visitor.id)
+                }
+            case let reason?:
+                XCTAssertEqual(verdict.outcome, .deny, "\(visitor.id): \(verdict)")
+                XCTAssertEqual(verdict.reason, reason.denyReason, "\(visitor.id): \(verdict)")
+            }
+        }
+    }
+}
