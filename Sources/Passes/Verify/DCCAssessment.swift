@@ -24,7 +24,8 @@ extension Verifier {
             let positive = pass.certificate.entries.contains { $0.test?.result == HealthCertificate.Test.detected }
             var assessment = Assessment(generation: generation, verdict: Verdict(
                 outcome: .accept, format: .dcc, issuer: key.issuer, kid: kidText, status: positive ? .red : .green,
-                display: pass.certificate.display, issuedAt: pass.claims.issuedAt, expires: expires, tokenDigest: digest))
+                display: pass.certificate.display, issuedAt: pass.claims.issuedAt, expires: expires, tokenDigest: digest,
+                facts: HealthFacts(pass.certificate)))
             assessment.expires = expires.timeIntervalSince1970
             assessment.notBefore = max(pass.claims.issuedAt?.timeIntervalSince1970 ?? -.infinity,
                                        pass.claims.notBefore?.timeIntervalSince1970 ?? -.infinity)

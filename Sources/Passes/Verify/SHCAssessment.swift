@@ -20,7 +20,7 @@ extension Verifier {
             guard pass.verifySignature(with: key.key) else { throw PassError(.badSignature, "signature does not verify") }
             var assessment = Assessment(generation: generation, verdict: Verdict(
                 outcome: .accept, format: .shc, issuer: key.issuer, kid: kid, status: .green, display: pass.display,
-                issuedAt: pass.claims.issuedAt, expires: pass.claims.expires, tokenDigest: digest))
+                issuedAt: pass.claims.issuedAt, expires: pass.claims.expires, tokenDigest: digest, facts: HealthFacts(pass.claims)))
             assessment.notBefore = pass.claims.issuedAt.timeIntervalSince1970
             assessment.expires = pass.claims.expires?.timeIntervalSince1970 ?? .infinity
             assessment.keyValidFrom = key.validFrom?.timeIntervalSince1970 ?? -.infinity

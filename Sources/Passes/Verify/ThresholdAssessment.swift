@@ -24,7 +24,7 @@ extension Verifier {
             var assessment = Assessment(generation: generation, verdict: Verdict(
                 outcome: .accept, format: .threshold, issuer: key.issuer, kid: kidHex, status: pass.status,
                 display: MaskedDisplay(name: pass.display.name, idTail: MaskedDisplay.maskID(pass.display.idTail)),
-                issuedAt: pass.issuedAt, expires: pass.expires, tokenDigest: digest))
+                issuedAt: pass.issuedAt, expires: pass.expires, tokenDigest: digest, facts: HealthFacts(pass)))
             assessment.notBefore = (pass.notBefore ?? pass.issuedAt).timeIntervalSince1970
             assessment.expires = pass.expires.timeIntervalSince1970
             assessment.keyValidFrom = key.validFrom?.timeIntervalSince1970 ?? -.infinity
