@@ -90,7 +90,7 @@ final class CorruptInputTests: XCTestCase {
             try ImageFile.encode(CodecRoundTripTests.pattern(width: 96, height: 64), as: .jpeg),
             try ImageFile.encode(CodecRoundTripTests.pattern(width: 96, height: 64), as: .png),
         ]
-        var rng = SplitMix64(seed: 0x7E57)
+        var rng = SeededRNG(seed: 0x7E57)
         var decoded = 0, rejected = 0
         for round in 0..<600 {
             var bytes = originals[round % originals.count]
@@ -117,18 +117,6 @@ final class CorruptInputTests: XCTestCase {
     }
 }
 
-/// A tiny seeded generator so damage is the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 extension CorruptInputTests {
     /// A 19-byte plain PGM promising 32768×32768 pixels must be refused, not sized in memory.

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -135,12 +136,12 @@ actor Gate {
 /// A kiosk: a fresh scan log plus a record maker.
 struct Kiosk {
     let store: ScanLogStore
-    let ids = RecordIDGenerator(rng: SplitMix(seed: 7))
+    let ids = RecordIDGenerator(rng: SeededRNG(seed: 7))
     let clock: VirtualClock
 
     func records(_ n: Int, device: String = "kiosk-1") -> [ScanRecord] {
         (0..<n).map { i in
-            var rng = SplitMix(seed: UInt64(i) + 1)
+            var rng = SeededRNG(seed: UInt64(i) + 1)
             let digest = (0..<4).map { _ in String(format: "%016llx", rng.next()) }.joined()
             let verdict = Verdict(
                 outcome: i % 4 == 0 ? .deny : .accept, reason: i % 4 == 0 ? .revoked : nil, format: .dcc,
@@ -151,17 +152,6 @@ struct Kiosk {
     }
 }
 
-struct SplitMix: RandomNumberGenerator, Sendable {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID().uuidString)")

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 @testable import Passes
 
@@ -18,9 +19,9 @@ struct AdversarialTokens {
 
     private(set) var cases: [Case] = []
     private var seen = Set<String>()
-    private var rng: SplitMix64
+    private var rng: SeededRNG
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    init(seed: UInt64) { rng = SeededRNG(seed: seed) }
 
     mutating func add(_ kind: String, _ text: String, _ expected: DenyReason, at: Date = PassFixtures.now,
                       context: VerificationContext = VerificationContext()) {
@@ -123,15 +124,3 @@ struct AdversarialTokens {
     }
 }
 
-/// Small deterministic generator (SplitMix64), so a failing case can be reproduced.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import QRCode
 
@@ -11,7 +12,7 @@ final class FormatInformationTests: XCTestCase {
     }
 
     func testAll32WithUpToThreeErrorsInEitherCopy() {
-        var rng = SplitMix(seed: 11)
+        var rng = SeededRNG(seed: 11)
         // A 15-bit word at distance ≥ 4 from all 32 code words (exists: the code has covering radius > 3).
         let far = (0..<0x8000).first { w in FormatInformation.table.allSatisfy { ($0 ^ w).nonzeroBitCount >= 4 } } ?? 0
         XCTAssertNil(FormatInformation.decode(far, far))

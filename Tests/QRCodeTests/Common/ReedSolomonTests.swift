@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import QRCode
 
@@ -51,7 +52,7 @@ final class ReedSolomonTests: XCTestCase {
     func testDetectsTooManyErrors() {
         let original = isoData + isoEC
         var detected = 0, wrong = 0
-        var rng = SplitMix(seed: 7)
+        var rng = SeededRNG(seed: 7)
         for _ in 0..<500 {
             var block = original
             var positions = Set<Int>()
@@ -70,7 +71,7 @@ final class ReedSolomonTests: XCTestCase {
     }
 
     func testRandomRoundTripsAcrossBlockShapes() throws {
-        var rng = SplitMix(seed: 42)
+        var rng = SeededRNG(seed: 42)
         for ec in [7, 10, 13, 18, 22, 26, 30] {
             let rs = try XCTUnwrap(ReedSolomonEncoder(ecCount: ec))
             for dataCount in [1, 15, 60, 122] where dataCount + ec <= 255 {
@@ -103,15 +104,3 @@ final class ReedSolomonTests: XCTestCase {
     }
 }
 
-/// Deterministic PRNG for tests (SplitMix64).
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import QRCode
 
@@ -48,7 +49,7 @@ final class VersionTests: XCTestCase {
     func testVersionBitsWithUpToThreeErrors() {
         XCTAssertEqual(Version.versionBits(7), 0x07C94)
         XCTAssertEqual(Version.versionBits(40), 0x28C69)
-        var rng = SplitMix(seed: 3)
+        var rng = SeededRNG(seed: 3)
         for n in 7...40 {
             let word = Version.versionBits(n)
             XCTAssertEqual(Version.decodeVersionBits(word)?.number, n)

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import QRCode
 
@@ -18,7 +19,7 @@ final class SymbolDecoderRoundTripTests: XCTestCase {
     /// Versions 1–40 × EC levels × payload kinds (sampled so that every version, level and kind
     /// appears), with as many damaged codewords per block as the block can repair.
     func testRoundTripsAcrossVersionsLevelsAndModesWithDamage() throws {
-        var rng = SplitMix(seed: 2024)
+        var rng = SeededRNG(seed: 2024)
         let levels = ErrorCorrectionLevel.allCases
         let kinds = ["numeric", "alphanumeric", "byte", "kanji", "mixed"]
         for v in 1...40 {
@@ -101,7 +102,7 @@ final class SymbolDecoderRoundTripTests: XCTestCase {
     // MARK: - Helpers
 
     /// Flips one module in each of ⌊ec/2⌋ random codewords per block; returns how many codewords.
-    static func damage(_ m: inout BitMatrix, version: Version, level: ErrorCorrectionLevel, rng: inout SplitMix) -> Int {
+    static func damage(_ m: inout BitMatrix, version: Version, level: ErrorCorrectionLevel, rng: inout SeededRNG) -> Int {
         let layout = version.ecBlocks(level)
         let order = FunctionPattern.layout(for: version).dataOrder
         // Position of each block's codewords in the interleaved stream.
@@ -126,7 +127,7 @@ final class SymbolDecoderRoundTripTests: XCTestCase {
     }
 
     /// Text of one kind long enough to need most of the capacity (but surely fit).
-    static func payload(_ kind: String, fillingBits bits: Int, version: Int, rng: inout SplitMix) -> String {
+    static func payload(_ kind: String, fillingBits bits: Int, version: Int, rng: inout SeededRNG) -> String {
         let budget = bits - 40
         func pick(_ alphabet: [String], count: Int) -> String {
             (0..<max(1, count)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()

@@ -1,10 +1,11 @@
+import TestSupport
 import XCTest
 @testable import Sync
 
 final class BackoffTests: XCTestCase {
     func testFullJitterStaysUnderTheExponentialCeilingAndSpreads() {
         let policy = BackoffPolicy(base: .milliseconds(100), cap: .seconds(5))
-        var rng = SplitMix(seed: 11)
+        var rng = SeededRNG(seed: 11)
         for attempt in 0..<12 {
             let ceiling = min(Duration.seconds(5), .milliseconds(100 << attempt))
             let waits = (0..<200).map { _ in policy.delay(attempt: attempt, using: &rng) }
@@ -13,7 +14,7 @@ final class BackoffTests: XCTestCase {
             XCTAssertLessThan(waits.min() ?? .zero, ceiling / 4)
             XCTAssertGreaterThan(waits.max() ?? .zero, ceiling * 3 / 4)
         }
-        var a = SplitMix(seed: 5), b = SplitMix(seed: 5)
+        var a = SeededRNG(seed: 5), b = SeededRNG(seed: 5)
         XCTAssertEqual(policy.delay(attempt: 3, using: &a), policy.delay(attempt: 3, using: &b), "injected RNG → reproducible")
         XCTAssertEqual(policy.delay(retryAfter: .seconds(999_999)), .seconds(3600))
     }

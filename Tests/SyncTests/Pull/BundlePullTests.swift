@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import ScanLog
 import Upstream
@@ -16,7 +17,7 @@ final class BundlePullTests: XCTestCase {
         let store = try ScanLogStore(path: directory.appendingPathComponent("kiosk.sqlite").path)
         let sync = SyncClient(
             store: store, configuration: SyncConfiguration(baseURL: upstream.baseURL, deviceID: "kiosk-1", token: token),
-            clock: clock, rng: SplitMix(seed: 1))
+            clock: clock, rng: SeededRNG(seed: 1))
 
         let none = try await sync.pull(.revocationList)
         XCTAssertEqual(none, .notPublished)

@@ -1,3 +1,4 @@
+import TestSupport
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
@@ -30,7 +31,7 @@ final class SyncClientLiveTests: XCTestCase {
         try kiosk.store.append(contentsOf: kiosk.records(2_345))
         let sync = SyncClient(
             store: kiosk.store, configuration: SyncConfiguration(baseURL: upstream.baseURL, deviceID: "kiosk-1", token: token),
-            clock: clock, rng: SplitMix(seed: 1))
+            clock: clock, rng: SeededRNG(seed: 1))
         let delivered = try await sync.drain()
         XCTAssertEqual(delivered, 2_345)
         let requests = await sync.stats.requests
@@ -56,7 +57,7 @@ final class SyncClientLiveTests: XCTestCase {
         let sync = SyncClient(
             store: kiosk.store,
             configuration: SyncConfiguration(baseURL: upstream.baseURL, deviceID: "kiosk-1", token: token, batchSize: 100),
-            clock: clock, rng: SplitMix(seed: 2))
+            clock: clock, rng: SeededRNG(seed: 2))
         let value120 = try await sync.drain()
         XCTAssertEqual(value120, 120)
         let waits = await sync.stats.waits
@@ -91,7 +92,7 @@ final class SyncClientLiveTests: XCTestCase {
             configuration: SyncConfiguration(
                 baseURL: "http://127.0.0.1:\(port)", deviceID: "kiosk-1", token: token, batchSize: 200,
                 requestTimeout: .milliseconds(300)),
-            clock: clock, rng: SplitMix(seed: 3))
+            clock: clock, rng: SeededRNG(seed: 3))
         let value777 = try await sync.drain()
         XCTAssertEqual(value777, 777)
         let stats = await sync.stats
@@ -120,7 +121,7 @@ final class SyncClientLiveTests: XCTestCase {
         _ = try await upstream.store.ingest([(incoming, try incoming.canonicalJSON())], receivedMillis: 0)
         let sync = SyncClient(
             store: kiosk.store, configuration: SyncConfiguration(baseURL: upstream.baseURL, deviceID: "kiosk-1", token: token),
-            clock: clock, rng: SplitMix(seed: 4))
+            clock: clock, rng: SeededRNG(seed: 4))
         let value49 = try await sync.drain()
         XCTAssertEqual(value49, 49)
         let status = try kiosk.store.status(nowMillis: 0)
@@ -146,7 +147,7 @@ final class SyncClientLiveTests: XCTestCase {
         try kiosk.store.append(contentsOf: Array(records.prefix(100)))
         let sync = SyncClient(
             store: kiosk.store, configuration: SyncConfiguration(baseURL: upstream.baseURL, deviceID: "kiosk-1", token: token),
-            clock: clock, rng: SplitMix(seed: 5))
+            clock: clock, rng: SeededRNG(seed: 5))
         let uploading = Task { try await sync.drain() }
         await gate.waitForArrival()
         // The upload is stuck in the server; the door keeps deciding and recording.
@@ -168,7 +169,7 @@ final class SyncClientLiveTests: XCTestCase {
         try kiosk.store.append(contentsOf: kiosk.records(250))
         let sync = SyncClient(
             store: kiosk.store, configuration: SyncConfiguration(baseURL: upstream.baseURL, deviceID: "kiosk-1", token: token, batchSize: 500),
-            clock: clock, rng: SplitMix(seed: 6))
+            clock: clock, rng: SeededRNG(seed: 6))
         let value250 = try await sync.drain()
         XCTAssertEqual(value250, 250)
         let batchSize = await sync.configuration.batchSize
