@@ -49,6 +49,14 @@ public enum PNM {
         guard let height = reader.number(), height > 0, height <= maxDimension else { throw .badHeader("height") }
         guard let maxval = reader.number(), maxval > 0, maxval < 65536 else { throw .badHeader("maxval") }
         let samples = width * height * channels
+        // Check that the data can hold the raster before allocating for it: a 19-byte file whose
+        // header promises 32768×32768 must be refused, not sized in memory. A plain sample needs
+        // at least a digit and a separator; a binary one one or two bytes.
+        let bytesPerSample = binary ? (maxval > 255 ? 2 : 1) : 2
+        let remaining = bytes.count - reader.position
+        guard remaining >= samples * bytesPerSample - (binary ? 0 : 1) else {
+            throw .truncated(expected: samples, got: remaining / bytesPerSample)
+        }
         var values = [Int](repeating: 0, count: samples)
         if binary {
             // Exactly one whitespace byte separates the header from the raster.

@@ -55,4 +55,13 @@ final class PNMTests: XCTestCase {
         XCTAssertEqual(image.width, 640)
         XCTAssertEqual(image.height, 480)
     }
+
+    /// A tiny file whose header promises a huge raster is refused before any allocation.
+    func testHollowHeaderIsTruncatedNotAllocated() {
+        for header in ["P2\n32768 32768\n255\n1 2 3", "P5\n32768 32768\n255\n\u{0}\u{0}"] {
+            XCTAssertThrowsError(try PNM.decode(Array(header.utf8))) { error in
+                guard case PNMError.truncated = error else { return XCTFail("\(header): \(error)") }
+            }
+        }
+    }
 }
