@@ -57,19 +57,6 @@ struct JSONLineObject {
         "{" + fields.map { "\"\($0.0)\": " + ($0.1.map(Self.quote) ?? "null") }.joined(separator: ", ") + "}"
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// The same RFC 8259 escaping as every other JSON line the CLI prints.
+    static func quote(_ s: String) -> String { JSON.quote(s) }
 }
