@@ -99,12 +99,18 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        .target(
+            name: "Kiosk",
+            dependencies: ["Imaging", "QRCode", "ZBarReader", "Passes", "Policy", "Capture", "Hardware", "ScanLog", "Sync", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+
         // MARK: Executables (argument parsing and wiring only)
         .executableTarget(
             name: "threshold",
             dependencies: [
                 "Imaging", "QRCode", "ZBarReader", "ImageFiles", "Passes", "Policy", "Capture", "Hardware",
-                "ScanLog", "Sync", "Simulation",
+                "ScanLog", "Sync", "Simulation", "Kiosk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -134,6 +140,7 @@ let package = Package(
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Upstream", "ScanLog", "TestSupport"]),
         .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "QRCode", "Capture", "Passes", "TestSupport"]),
+        .testTarget(name: "KioskTests", dependencies: ["Kiosk", "Passes", "Policy", "ScanLog", "Hardware", "Capture", "TestSupport"]),
         .testTarget(name: "ThresholdCLITests", dependencies: ["threshold", "TestSupport"]),
     ]
 )

@@ -21,6 +21,7 @@ struct Threshold: AsyncParsableCommand {
             PassCommand.self,
             ReadCommand.self,
             RenderCommand.self,
+            RunCommand.self,
             SimCommand.self,
             TrustlistCommand.self,
             VerifyCommand.self,
