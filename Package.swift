@@ -74,7 +74,12 @@ let package = Package(
         .target(name: "Hardware", dependencies: ["CGPIO"], swiftSettings: strict),
         .target(
             name: "Simulation",
-            dependencies: ["Imaging", "QRCode", "Passes", "Capture", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Imaging", "QRCode", "Passes", "Policy", "Capture", "Hardware", "ScanLog", "Sync", "Kiosk", "Upstream",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .target(

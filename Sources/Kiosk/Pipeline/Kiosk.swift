@@ -51,10 +51,11 @@ public struct Kiosk: Sendable {
         let decisions = Task { [pipeline] in
             for await sighting in sightings { await pipeline.handle(sighting) }
         }
+        // Also drained, not cancelled: at most one zbar run (~30 ms) stands between stop and exit.
+        let auditing = Task { for await sample in audits { audit.check(sample) } }
         let options = self.options, sync = self.sync
         let background = Task { [self] in
             await withTaskGroup(of: Void.self) { group in
-                group.addTask { for await sample in audits { audit.check(sample) } }
                 group.addTask { await self.housekeeping() }
                 if let sync { group.addTask { await sync.run(idle: options.syncIdle) } }
                 await group.waitForAll()
@@ -64,6 +65,7 @@ public struct Kiosk: Sendable {
         sightingInput.finish()
         auditInput.finish()
         await decisions.value
+        await auditing.value
         background.cancel()
         await background.value
         try? notifier?.stopping()
