@@ -29,6 +29,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("device-id"), help: "This kiosk's id (default: the host name).") var deviceID: String?
     @Option(help: "Upstream base URL, e.g. http://127.0.0.1:8080 (uploads and trust pulls).") var upstream: String?
     @Option(name: .customLong("token-file"), help: "File holding this device's bearer token for the upstream.") var tokenFile: String?
+    @Option(help: "Stop after this many frames (default: until the source ends or SIGTERM).") var frames: Int?
     @Flag(name: .customLong("real-time"), help: "Replay recorded sources at their frame rate.") var realTime = false
     @Flag(help: "Print each decision as a JSON line on stdout.") var json = false
 
@@ -55,8 +56,19 @@ struct RunCommand: AsyncParsableCommand {
         let metrics = KioskMetrics(), hub = EventHub()
         let actuator = try DoorActuator(config: hardwareConfig, clock: ContinuousClock(), metrics: metrics)
         let images = ImageSequenceSource.ImageDecoder(extensions: ["png", "jpg", "jpeg"]) { bytes in try ImageFile.decode(bytes) }
-        let frames = try SourceSpec.open(source, pacing: realTime ? .realTime(ContinuousClock()) : .asFastAsPossible,
+        if let frames, frames <= 0 { throw ValidationError("--frames must be positive") }
+        let opened: any FrameSource
+        if SourceSpec.kind(of: source) == .camera {
+            // An unplugged camera is reopened with backoff; the door keeps its last state meanwhile.
+            let device = source
+            opened = try ReconnectingSource(clock: ContinuousClock(), backoff: .init(initial: .milliseconds(250), maximum: .seconds(8))) {
+                () throws(CaptureError) -> any FrameSource in try V4L2Camera(path: device)
+            }
+        } else {
+            opened = try SourceSpec.open(source, pacing: realTime ? .realTime(ContinuousClock()) : .asFastAsPossible,
                                          imageDecoders: [.pnm, images])
+        }
+        let input: any FrameSource = frames.map { LimitedSource(opened, frames: $0) } ?? opened
         let kiosk = Kiosk(metrics: metrics, hub: hub, log: store, sync: sync,
                           notifier: SystemdNotifier.fromEnvironment(ProcessInfo.processInfo.environment))
 
@@ -67,7 +79,7 @@ struct RunCommand: AsyncParsableCommand {
             let pipeline = DoorPipeline(
                 judge: DoorJudge(verifier: verifier, venue: venueConfig), actuator: actuator, log: store, hub: hub,
                 metrics: metrics, clock: SystemScanClock(), deviceID: device)
-            try await kiosk.run(source: frames, reader: FrameReader(metrics: metrics), pipeline: pipeline, actuator: actuator)
+            try await kiosk.run(source: input, reader: FrameReader(metrics: metrics), pipeline: pipeline, actuator: actuator)
         }
         let signals = SignalTrap(signals: [SIGTERM, SIGINT]) { run.cancel() }
         defer { signals.cancel() }

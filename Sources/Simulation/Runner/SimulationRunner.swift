@@ -165,7 +165,7 @@ public struct SimulationRunner: Sendable {
     }
 
     /// Simulated relay, lights, buzzer and an MLX90614 on a simulated bus.
-    static func hardware() throws -> HardwareConfig {
+    public static func hardware() throws -> HardwareConfig {
         try HardwareConfig.decode(Data("""
             {"backend": "simulated", "gpioChip": "/dev/gpiochip-sim", "consumer": "threshold-sim",
              "relay": {"line": 17, "activeLow": false, "pulseMilliseconds": 1500},
