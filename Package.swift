@@ -77,6 +77,7 @@ let package = Package(
             dependencies: ["Imaging", "QRCode", "Passes", "Capture", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        .target(name: "VenuePoster", dependencies: ["Imaging", "QRCode", "Policy"], swiftSettings: strict),
         .target(
             name: "ScanLog",
             dependencies: ["Passes", .product(name: "GRDB", package: "GRDB.swift")],
@@ -104,7 +105,7 @@ let package = Package(
             name: "threshold",
             dependencies: [
                 "Imaging", "QRCode", "ZBarReader", "ImageFiles", "Passes", "Policy", "Capture", "Hardware",
-                "ScanLog", "Sync", "Simulation",
+                "ScanLog", "Sync", "Simulation", "VenuePoster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -134,6 +135,7 @@ let package = Package(
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Upstream", "ScanLog", "TestSupport"]),
         .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "QRCode", "Capture", "Passes", "TestSupport"]),
+        .testTarget(name: "VenuePosterTests", dependencies: ["VenuePoster", "QRCode", "Policy", "ImageFiles", "TestSupport"]),
         .testTarget(name: "ThresholdCLITests", dependencies: ["threshold", "TestSupport"]),
     ]
 )

@@ -23,6 +23,7 @@ struct Threshold: AsyncParsableCommand {
             RenderCommand.self,
             SimCommand.self,
             TrustlistCommand.self,
+            VenueCommand.self,
             VerifyCommand.self,
         ]
     )
