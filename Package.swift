@@ -83,6 +83,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "VenuePoster", dependencies: ["Imaging", "QRCode", "Policy"], swiftSettings: strict),
         .target(
             name: "ScanLog",
             dependencies: ["Passes", .product(name: "GRDB", package: "GRDB.swift")],
@@ -116,7 +117,7 @@ let package = Package(
             name: "threshold",
             dependencies: [
                 "Imaging", "QRCode", "ZBarReader", "ImageFiles", "Passes", "Policy", "Capture", "Hardware",
-                "ScanLog", "Sync", "Simulation", "Kiosk",
+                "ScanLog", "Sync", "Simulation", "Kiosk", "VenuePoster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -147,6 +148,7 @@ let package = Package(
         .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Kiosk", "QRCode", "Capture", "Passes", "TestSupport"]),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk", "Passes", "Policy", "ScanLog", "Hardware", "Capture", "TestSupport"]),
+        .testTarget(name: "VenuePosterTests", dependencies: ["VenuePoster", "QRCode", "Policy", "ImageFiles", "TestSupport"]),
         .testTarget(name: "ThresholdCLITests", dependencies: ["threshold", "TestSupport"]),
     ]
 )

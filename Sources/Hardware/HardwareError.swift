@@ -20,6 +20,8 @@ public enum HardwareError: Error, Equatable, CustomStringConvertible {
     case badConfig(path: String, detail: String)
     /// The device was released already.
     case released(device: String)
+    /// The bus cannot do what the device needs (e.g. PEC on an SMBus adapter without it).
+    case unsupported(device: String, detail: String)
 
     public var description: String {
         switch self {
@@ -35,6 +37,7 @@ public enum HardwareError: Error, Equatable, CustomStringConvertible {
             return age.map { "The last valid temperature is \($0) ms old." } ?? "No valid temperature has been read yet."
         case .badConfig(let p, let detail): return "Hardware config \(p): \(detail)."
         case .released(let d): return "\(d) has already been released."
+        case .unsupported(let d, let detail): return "\(d): \(detail)."
         }
     }
 

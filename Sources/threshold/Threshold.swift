@@ -14,6 +14,7 @@ struct Threshold: AsyncParsableCommand {
             DecodeCommand.self,
             DevicesCommand.self,
             EncodeCommand.self,
+            HardwareCommand.self,
             HolderCommand.self,
             KeysCommand.self,
             LogCommand.self,
@@ -24,6 +25,7 @@ struct Threshold: AsyncParsableCommand {
             RunCommand.self,
             SimCommand.self,
             TrustlistCommand.self,
+            VenueCommand.self,
             VerifyCommand.self,
         ]
     )

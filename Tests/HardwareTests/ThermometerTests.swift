@@ -69,4 +69,39 @@ final class ThermometerTests: XCTestCase {
         XCTAssertThrowsError(try thermometer.measure())
         XCTAssertThrowsError(try thermometer.latest())
     }
+
+    /// An SMBus-only adapter (i2c-stub, many PC SMBus controllers) refuses combined transfers;
+    /// the sensor is read with the SMBus read-word command instead.
+    func testSMBusOnlyAdapterIsReadWithReadWord() throws {
+        let bus = SimulatedI2CBus()
+        bus.smbusOnly = true
+        bus.registers[0x5A] = [0x07: reply(celsius: 36.6)]
+        XCTAssertThrowsError(try bus.transfer(address: 0x5A, write: [0x07], readCount: 3)) {
+            guard case .system(_, _, 95)? = $0 as? HardwareError else { return XCTFail("\($0)") }
+        }
+        let thermometer = MLX90614(bus: bus, settings: .init(checkPEC: false), clock: ManualClock())
+        XCTAssertEqual(try thermometer.measure().celsius, 36.6, accuracy: 0.02)
+        XCTAssertEqual(bus.transactions.last, .init(address: 0x5A, write: [0x07], readCount: 2, smbusWord: true, pec: false))
+    }
+
+    /// Asking for PEC on an adapter that cannot check it is refused before touching the bus,
+    /// never downgraded silently; an adapter that can check it fails a corrupt reply.
+    func testPECOnSMBusAdaptersIsCheckedOrRefused() throws {
+        let bus = SimulatedI2CBus()
+        bus.smbusOnly = true
+        bus.registers[0x5A] = [0x07: reply(celsius: 36.6, corruptPEC: true)]
+        let thermometer = MLX90614(bus: bus, settings: .init(checkPEC: true), clock: ManualClock())
+        XCTAssertThrowsError(try thermometer.measure()) {
+            guard case .unsupported? = $0 as? HardwareError else { return XCTFail("\($0)") }
+            XCTAssertTrue("\($0)".contains("checkPEC"), "\($0)")
+        }
+        XCTAssertEqual(bus.transactions, [])
+        bus.supportsPEC = true
+        XCTAssertThrowsError(try thermometer.measure()) {
+            guard case .system(_, _, 74)? = $0 as? HardwareError else { return XCTFail("\($0)") }
+        }
+        bus.registers[0x5A] = [0x07: reply(celsius: 36.6)]
+        XCTAssertEqual(try thermometer.measure().celsius, 36.6, accuracy: 0.02)
+        XCTAssertEqual(bus.transactions.last?.pec, true)
+    }
 }

@@ -43,14 +43,7 @@ public final class MLX90614<C: Clock>: Thermometer where C.Duration == Duration 
     }
 
     public func measure() throws(HardwareError) -> TemperatureReading {
-        let register = Self.objectTemperatureRegister
-        let reply = try bus.transfer(address: settings.address, write: [register], readCount: 3)
-        guard reply.count == 3 else { throw .system(device: bus.name, operation: "short read", errno: 5) }
-        if settings.checkPEC {
-            let expected = smbusPEC([settings.address << 1, register, settings.address << 1 | 1, reply[0], reply[1]])
-            guard expected == reply[2] else { throw .checksumMismatch(device: bus.name, expected: expected, got: reply[2]) }
-        }
-        let raw = UInt16(reply[0]) | UInt16(reply[1]) << 8
+        let raw = try readRaw()
         guard raw & 0x8000 == 0 else { throw .sensorFault(device: bus.name, raw: raw) }
         let celsius = Double(raw) * 0.02 - 273.15
         let range = settings.minimumCelsius...settings.maximumCelsius
@@ -58,6 +51,26 @@ public final class MLX90614<C: Clock>: Thermometer where C.Duration == Duration 
         let reading = TemperatureReading(celsius: celsius, at: origin.duration(to: clock.now))
         last = reading
         return reading
+    }
+
+    /// The register word: one combined transfer whose PEC we check ourselves where the adapter
+    /// speaks plain I2C; the SMBus read-word command otherwise, PEC checked by the adapter — or
+    /// refused when it cannot, rather than silently reading without the check the config asks for.
+    private func readRaw() throws(HardwareError) -> UInt16 {
+        let register = Self.objectTemperatureRegister
+        guard bus.supportsCombinedTransfers else {
+            if settings.checkPEC && !bus.supportsPEC {
+                throw .unsupported(device: bus.name, detail: "this SMBus adapter cannot check PEC; set checkPEC to false to read without it")
+            }
+            return try bus.readWord(address: settings.address, command: register, pec: settings.checkPEC)
+        }
+        let reply = try bus.transfer(address: settings.address, write: [register], readCount: 3)
+        guard reply.count == 3 else { throw .system(device: bus.name, operation: "short read", errno: 5) }
+        if settings.checkPEC {
+            let expected = smbusPEC([settings.address << 1, register, settings.address << 1 | 1, reply[0], reply[1]])
+            guard expected == reply[2] else { throw .checksumMismatch(device: bus.name, expected: expected, got: reply[2]) }
+        }
+        return UInt16(reply[0]) | UInt16(reply[1]) << 8
     }
 
     public func latest() throws(HardwareError) -> TemperatureReading {
