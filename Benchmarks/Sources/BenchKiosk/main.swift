@@ -122,12 +122,12 @@ do {
     let actuator = try DoorActuator(config: try SimulationRunner.hardware(), clock: virtual, metrics: metrics)
     await actuator.simulate(temperature: 36.5)
     let kiosk = Kiosk(metrics: metrics, hub: hub, log: log, sync: nil, notifier: nil)
-    let source = PacedMemorySource(frames: frames, fps: fps, virtual: virtual)
     let venue = setup.venue
     let cpu0 = cpuSeconds(), wall0 = Date()
     try await Task {
         let pipeline = DoorPipeline(judge: DoorJudge(verifier: verifier, venue: venue), actuator: actuator, log: log, hub: hub,
                                     metrics: metrics, clock: virtual, deviceID: "bench")
+        let source = PacedMemorySource(frames: frames, fps: fps, virtual: virtual)
         try await kiosk.run(source: source, reader: FrameReader(metrics: metrics), pipeline: pipeline, actuator: actuator)
     }.value
     let cpu = cpuSeconds() - cpu0, wall = Date().timeIntervalSince(wall0)
