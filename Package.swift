@@ -104,13 +104,18 @@ let package = Package(
             dependencies: ["Imaging", "QRCode", "ZBarReader", "Passes", "Policy", "Capture", "Hardware", "ScanLog", "Sync", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        .target(
+            name: "KioskWeb",
+            dependencies: ["Kiosk", "ScanLog", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strict
+        ),
 
         // MARK: Executables (argument parsing and wiring only)
         .executableTarget(
             name: "threshold",
             dependencies: [
                 "Imaging", "QRCode", "ZBarReader", "ImageFiles", "Passes", "Policy", "Capture", "Hardware",
-                "ScanLog", "Sync", "Simulation", "Kiosk",
+                "ScanLog", "Sync", "Simulation", "Kiosk", "KioskWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -141,6 +146,11 @@ let package = Package(
         .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "QRCode", "Capture", "Passes", "TestSupport"]),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk", "Passes", "Policy", "ScanLog", "Hardware", "Capture", "TestSupport"]),
+        .testTarget(name: "KioskWebTests", dependencies: [
+            "KioskWeb", "Kiosk", "Passes", "Policy", "ScanLog", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         .testTarget(name: "ThresholdCLITests", dependencies: ["threshold", "TestSupport"]),
     ]
 )

@@ -22,6 +22,7 @@ struct Threshold: AsyncParsableCommand {
             ReadCommand.self,
             RenderCommand.self,
             RunCommand.self,
+            ScreensCommand.self,
             SimCommand.self,
             TrustlistCommand.self,
             VerifyCommand.self,
