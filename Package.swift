@@ -111,13 +111,18 @@ let package = Package(
             dependencies: ["Imaging", "QRCode", "ZBarReader", "Passes", "Policy", "Capture", "Hardware", "ScanLog", "Sync", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        .target(
+            name: "KioskWeb",
+            dependencies: ["Kiosk", "ScanLog", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strict
+        ),
 
         // MARK: Executables (argument parsing and wiring only)
         .executableTarget(
             name: "threshold",
             dependencies: [
                 "Imaging", "QRCode", "ZBarReader", "ImageFiles", "Passes", "Policy", "Capture", "Hardware",
-                "ScanLog", "Sync", "Simulation", "Kiosk", "VenuePoster",
+                "ScanLog", "Sync", "Simulation", "Kiosk", "KioskWeb", "VenuePoster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -149,6 +154,11 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Kiosk", "QRCode", "Capture", "Passes", "TestSupport"]),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk", "Passes", "Policy", "ScanLog", "Hardware", "Capture", "TestSupport"]),
         .testTarget(name: "VenuePosterTests", dependencies: ["VenuePoster", "QRCode", "Policy", "ImageFiles", "TestSupport"]),
+        .testTarget(name: "KioskWebTests", dependencies: [
+            "KioskWeb", "Kiosk", "Passes", "Policy", "ScanLog", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         .testTarget(name: "ThresholdCLITests", dependencies: ["threshold", "TestSupport"]),
     ]
 )

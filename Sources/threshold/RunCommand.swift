@@ -32,6 +32,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many frames (default: until the source ends or SIGTERM).") var frames: Int?
     @Flag(name: .customLong("real-time"), help: "Replay recorded sources at their frame rate.") var realTime = false
     @Flag(help: "Print each decision as a JSON line on stdout.") var json = false
+    @OptionGroup var screens: ScreensOptions
 
     func run() async throws {
         let now = Date()
@@ -72,6 +73,9 @@ struct RunCommand: AsyncParsableCommand {
         let kiosk = Kiosk(metrics: metrics, hub: hub, log: store, sync: sync,
                           notifier: SystemdNotifier.fromEnvironment(ProcessInfo.processInfo.environment))
 
+        let screensServer = try screens.start(hub: hub, board: StatusBoard(
+            deviceID: device, venue: venueConfig, metrics: metrics, verifier: verifier, log: store, sync: sync,
+            clock: SystemScanClock()))
         let printer = json ? Task { for await event in hub.subscribe() { print(Self.jsonLine(event)); fflush(nil) } } : nil
         let refresher = refresh.flatMap { r in sync.map { _ in Task { await r.run(every: .seconds(600)) } } }
         let run = Task { () async throws -> Void in
@@ -86,6 +90,7 @@ struct RunCommand: AsyncParsableCommand {
         let result = await run.result
         refresher?.cancel()
         await printer?.value
+        await screensServer?.stop()
         let v = metrics.values
         FileHandle.standardError.write(Data(
             "run: \(v.frames) frames, \(v.decisions) decisions (\(v.allowed) allowed, \(v.denied) denied), \(v.droppedFrames) dropped\n".utf8))

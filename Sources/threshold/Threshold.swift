@@ -23,6 +23,7 @@ struct Threshold: AsyncParsableCommand {
             ReadCommand.self,
             RenderCommand.self,
             RunCommand.self,
+            ScreensCommand.self,
             SimCommand.self,
             TrustlistCommand.self,
             VenueCommand.self,
