@@ -43,4 +43,25 @@ final class AggregatesTests: XCTestCase {
         XCTAssertEqual(try store.outcomeCounts(fromMillis: day0, toMillis: day0 + 300_000).total, 8)
         XCTAssertNil(try store.nonGreenRatio(fromMillis: 0, toMillis: 1))
     }
+
+    /// A valid pass turned away by a venue rule (fever, capacity…) kept the door shut: the
+    /// dashboard counts it as denied, and the record keeps both facts.
+    func testAVenueRuleDenialCountsAsDenied() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try ScanLogStore(path: directory.appendingPathComponent("r.sqlite").path)
+        let f = RecordFactory(startMillis: day0)
+        var fever = f.make(visitor: 1)
+        fever.rule = "fever"
+        let admitted = f.make(visitor: 2)
+        try store.append(contentsOf: [fever, admitted])
+        XCTAssertEqual(try store.outcomeCounts(fromMillis: day0, toMillis: day0 + 3_600_000), OutcomeCounts(accepted: 1, denied: 1, errors: 0))
+        let bucket = try XCTUnwrap(try store.scansPerFiveMinutes(fromMillis: day0, toMillis: day0 + 3_600_000).first)
+        XCTAssertEqual([bucket.accepted, bucket.denied], [1, 1])
+        let stored = try XCTUnwrap(try store.record(id: fever.id))
+        XCTAssertEqual(stored.rule, "fever")
+        XCTAssertEqual(stored.outcome, .accept)
+        XCTAssertFalse(stored.admitted)
+        XCTAssertNil(try store.record(id: admitted.id)?.rule)
+    }
 }

@@ -33,7 +33,7 @@ final class SimulationRunnerTests: XCTestCase {
     /// Phones from 15 to 40 cm under blur, glare, noise, moiré, low light and tilt: at most 1% of
     /// the admissible visitors turned away, and no attack let in.
     func testDistanceSweepAtFifteenToFortyCentimetres() async throws {
-        let path = Corpora.packageRoot().appendingPathComponent("sim/scenarios/distance-sweep.json").path
+        let path = URL(fileURLWithPath: Bundled.scenarioPath).deletingLastPathComponent().appendingPathComponent("distance-sweep.json").path
         let report = try await run(path, fps: 2)
         let admissible = report.visitors.filter { $0.expected == "allow" }.count
         XCTAssertGreaterThanOrEqual(admissible, 90)
