@@ -109,7 +109,9 @@ public struct MaskedDisplay: Sendable, Hashable, Codable {
 
     /// Keeps the last `keep` characters of an identifier, prefixed by three asterisks.
     public static func maskID(_ id: String, keep: Int = 4) -> String {
-        "***" + String(id.suffix(keep))
+        // ASCII ids (every id tail our passes carry): bytes are characters, no grapheme walk.
+        if id.utf8.allSatisfy({ $0 < 0x80 }) { return "***" + Substring(id.utf8.suffix(max(0, keep))) }
+        return "***" + String(id.suffix(keep))
     }
 }
 

@@ -19,7 +19,7 @@ extension Verifier {
             guard let algorithm = message.algorithm else { throw PassError(.badSignature, "alg missing or not allowed") }
             guard algorithm == key.key.algorithm else { throw PassError(.badSignature, "alg does not match the signer key") }
             guard key.key.verify(signature: message.signature, message: message.signedBytes(), algorithm: algorithm) else { throw PassError(.badSignature, "signature does not verify") }
-            let pass = try ThresholdPass(claimBytes: message.payload)
+            let pass = try ThresholdPass(claimSlice: message.payload)
 
             var assessment = Assessment(generation: generation, verdict: Verdict(
                 outcome: .accept, format: .threshold, issuer: key.issuer, kid: kidHex, status: pass.status,
