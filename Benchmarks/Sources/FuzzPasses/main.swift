@@ -105,7 +105,7 @@ func loadSeeds(_ root: URL) throws -> FuzzSeeds {
     // Trust bundles: empty, small, and one with the corpus signers (EC and RSA), the SMART issuer
     // keys and revocations of every kind, each as a signed envelope and as a bare payload.
     let jwks = try JWKSet(json: Array(Data(contentsOf: shc.appendingPathComponent("issuer/.well-known/jwks.json"))))
-    let issuer = ThresholdPassIssuer(key: .ed25519(.init(rawRepresentation: [UInt8](repeating: 3, count: 32))), issuer: "fuzz")
+    let issuer = ThresholdPassIssuer(key: .ed25519(try .init(rawRepresentation: [UInt8](repeating: 3, count: 32))), issuer: "fuzz")
     let revoked = RevocationKind.allCases.flatMap { kind in
         (0..<8).map { (kind, RevocationHash(identifier: Array("fuzz-\(kind.rawValue)-\($0)".utf8))) }
     }
