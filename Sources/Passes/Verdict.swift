@@ -109,7 +109,9 @@ public struct MaskedDisplay: Sendable, Hashable, Codable {
 
     /// Keeps the last `keep` characters of an identifier, prefixed by three asterisks.
     public static func maskID(_ id: String, keep: Int = 4) -> String {
-        "***" + String(id.suffix(keep))
+        // ASCII ids (every id tail our passes carry): bytes are characters, no grapheme walk.
+        if id.utf8.allSatisfy({ $0 < 0x80 }) { return "***" + Substring(id.utf8.suffix(max(0, keep))) }
+        return "***" + String(id.suffix(keep))
     }
 }
 
@@ -142,6 +144,12 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var expires: Date?
     /// Lower-case hex SHA-256 of the scanned text.
     public var tokenDigest: String
+    /// Lower-case hex SHA-256 of what names the credential itself, the same under every rolling
+    /// proof (a live pass's text changes every 30 s, so rate limits and debouncing key on this):
+    /// our pass's `cti`, a DCC's UCI, an SHC's `<kid>.<rid>` (each also what revocation hashes);
+    /// without a UCI or rid, the signature's `r` half (ECDSA `s` can be flipped, `r` cannot).
+    /// Nil when the text never got as far as a credential.
+    public var credentialDigest: String?
     /// Set when accepted with stale trust data under an allow-with-warning policy.
     public var warnings: [String]
     /// How the holder proof of a Threshold pass was judged (nil when the pass carried none).
@@ -153,7 +161,8 @@ public struct Verdict: Sendable, Hashable, Codable {
         outcome: Outcome, reason: DenyReason? = nil, detail: String? = nil, format: PassFormat? = nil,
         issuer: String? = nil, kid: String? = nil, status: HealthStatus? = nil,
         display: MaskedDisplay? = nil, issuedAt: Date? = nil, expires: Date? = nil,
-        tokenDigest: String, warnings: [String] = [], proof: ProofCheck? = nil, facts: HealthFacts? = nil
+        tokenDigest: String, warnings: [String] = [], proof: ProofCheck? = nil, facts: HealthFacts? = nil,
+        credentialDigest: String? = nil
     ) {
         self.outcome = outcome; self.reason = reason; self.detail = detail; self.format = format
         self.issuer = issuer; self.kid = kid; self.status = status; self.display = display
@@ -161,5 +170,6 @@ public struct Verdict: Sendable, Hashable, Codable {
         self.warnings = warnings
         self.proof = proof
         self.facts = facts
+        self.credentialDigest = credentialDigest
     }
 }

@@ -21,6 +21,7 @@ struct VerifyCommand: ParsableCommand {
 
     @Flag(help: "One JSON object per input per line.") var json = false
     @Option(name: .customLong("cert"), help: "Trust a DCC signer certificate, DER or PEM (repeatable).") var certs: [String] = []
+    @Option(name: .customLong("jwks"), help: "Trust the SMART Health Card issuer keys of a JWKS file (repeatable).") var jwksFiles: [String] = []
     @Option(name: .customLong("key"), help: "Trust a Threshold issuer public key PEM (repeatable).") var keys: [String] = []
     @Option(help: "A signed trust bundle (needs --root).") var trust: String?
     @Option(help: "The pinned root public key (PEM) that signs trust bundles.") var root: String?
@@ -73,7 +74,26 @@ struct VerifyCommand: ParsableCommand {
                 store.add(TrustedKey(dccSigner: certificate))
             } catch { throw ValidationError("\(file): \(error.detail)") }
         }
+        for file in jwksFiles {
+            for key in try Self.shcKeys(file: file) { store.add(key) }
+        }
         return store
+    }
+
+    /// The usable keys of an issuer's JWKS (`/.well-known/jwks.json`), each under its RFC 7638
+    /// thumbprint. A file with no usable key is an error rather than silent empty trust.
+    static func shcKeys(file: String) throws -> [TrustedKey] {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            throw ValidationError("\(file): cannot be read")
+        }
+        let set: JWKSet
+        do { set = try JWKSet(json: Array(data)) } catch { throw ValidationError("\(file): \(error.detail)") }
+        guard !set.keys.isEmpty else {
+            let why = set.rejected.isEmpty ? "the key set is empty" : set.rejected.joined(separator: "; ")
+            throw ValidationError("\(file): no usable P-256 issuer key (\(why))")
+        }
+        return TrustedKey.shcKeys(set, issuer: (file as NSString).lastPathComponent)
     }
 
     /// The texts to verify and a short, non-sensitive label for each.

@@ -37,7 +37,8 @@ func makeStore() -> InMemoryTrustStore {
         let key = SigningKey.ed25519(Curve25519.Signing.PrivateKey()).publicKey
         keys.append(TrustedKey(format: i % 2 == 0 ? .threshold : .dcc, kid: TrustedKey.kid(for: key), key: key, issuer: "other \(i)"))
     }
-    let revoked = (0..<100_000).map { (RevocationKind.credentialID, RevocationHash(identifier: Array("revoked-\($0)".utf8))) }
+    let revokedCount = Int(ProcessInfo.processInfo.environment["BENCH_REVOKED"] ?? "") ?? 100_000
+    let revoked = (0..<revokedCount).map { (RevocationKind.credentialID, RevocationHash(identifier: Array("revoked-\($0)".utf8))) }
     return InMemoryTrustStore(keys: keys, revocations: RevocationList(entries: revoked),
                               bundleInfo: TrustBundleInfo(version: 1, issuedAt: now.addingTimeInterval(-3600)))
 }
@@ -91,9 +92,10 @@ var sink = 0
 for suite in suites {
     // Distinct tokens: every verification below is a cache miss.
     let tokens = try (0..<count).map { try suite.issuer.issue(pass($0, holder: suite.holder)) }
-    if ProcessInfo.processInfo.environment["BENCH_PROFILE_FRESH"] != nil {
-        // Only fresh verifications, for `perf record`.
-        for _ in 0..<5 {
+    if let only = ProcessInfo.processInfo.environment["BENCH_PROFILE_FRESH"] {
+        // Only fresh verifications, for `perf record` (`BENCH_PROFILE_FRESH=ES256`: one suite).
+        if !only.isEmpty && only != "1" && only != suite.name { continue }
+        for _ in 0..<20 {
             let verifier = Verifier(trust: store, cacheCapacity: 4096)
             for token in tokens where verifier.verify(token, at: now).outcome != .accept { sink &+= 1 }
         }

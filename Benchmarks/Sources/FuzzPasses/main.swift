@@ -1,7 +1,7 @@
 // fuzz-passes: seeded mutation fuzzing of every Passes parser, seeded from the real corpora.
 //
 //   swift run -c release --package-path Benchmarks fuzz-passes [--iterations N] [--seed S]
-//       [--target base45|cbor|cose|zlib|jws|shc-numeric|dcc|all] [--corpora PATH]
+//       [--target base45|cbor|cose|zlib|jws|shc-numeric|dcc|trust-bundle|all] [--corpora PATH]
 //
 // Exit status 0 only if no input was slow (>100 ms of CPU), no invariant broke and no hang was seen.
 // A trap (crash) would abort the process, so a completed run is the "0 crashes" evidence.
@@ -83,13 +83,39 @@ func loadSeeds(_ root: URL) throws -> FuzzSeeds {
     let dcc = root.appendingPathComponent("dcc")
     let files = FileManager.default.enumerator(at: dcc, includingPropertiesForKeys: nil)?
         .compactMap { $0 as? URL }.filter { $0.pathExtension == "json" }.sorted { $0.path < $1.path } ?? []
-    for file in files { seeds.addDCCCase(json: try Array(Data(contentsOf: file))) }
+    var signers: [TrustedKey] = []
+    for file in files {
+        let json = try Array(Data(contentsOf: file))
+        seeds.addDCCCase(json: json)
+        // The signer certificate of each case, reduced to a trust-bundle key (first 40 distinct).
+        if signers.count < 40,
+           let object = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any],
+           let context = object["TESTCTX"] as? [String: Any], let base64 = context["CERTIFICATE"] as? String,
+           let der = Data(base64Encoded: base64), let certificate = try? SignerCertificate(der: Array(der)),
+           !signers.contains(where: { $0.kid == certificate.kid }) {
+            signers.append(TrustedKey(dccSigner: certificate))
+        }
+    }
     let shc = root.appendingPathComponent("shc/examples")
     for name in try FileManager.default.contentsOfDirectory(atPath: shc.path).sorted() where name.hasSuffix(".txt") {
         let text = try String(contentsOf: shc.appendingPathComponent(name), encoding: .utf8)
         if name.hasSuffix("-d-jws.txt") { seeds.addSHC(jws: text) }
         if name.contains("-f-qr-code-numeric") { seeds.addSHCNumeric(text) }
     }
+    // Trust bundles: empty, small, and one with the corpus signers (EC and RSA), the SMART issuer
+    // keys and revocations of every kind, each as a signed envelope and as a bare payload.
+    let jwks = try JWKSet(json: Array(Data(contentsOf: shc.appendingPathComponent("issuer/.well-known/jwks.json"))))
+    let issuer = ThresholdPassIssuer(key: .ed25519(try .init(rawRepresentation: [UInt8](repeating: 3, count: 32))), issuer: "fuzz")
+    let revoked = RevocationKind.allCases.flatMap { kind in
+        (0..<8).map { (kind, RevocationHash(identifier: Array("fuzz-\(kind.rawValue)-\($0)".utf8))) }
+    }
+    let issued = Date(timeIntervalSince1970: 1_800_000_000)
+    seeds.addTrustBundle(TrustBundle(version: 1, issuedAt: issued, keys: []))
+    seeds.addTrustBundle(TrustBundle(version: 2, issuedAt: issued, keys: [issuer.trustedKey(validFrom: issued, validUntil: issued.addingTimeInterval(86400))],
+                                     revocations: RevocationList(entries: revoked.prefix(3))))
+    seeds.addTrustBundle(TrustBundle(version: 3, issuedAt: issued,
+                                     keys: [issuer.trustedKey()] + signers + TrustedKey.shcKeys(jwks, issuer: "spec.smarthealth.cards"),
+                                     revocations: RevocationList(entries: revoked), venueConfigDigest: [UInt8](repeating: 9, count: 32)))
     return seeds
 }
 

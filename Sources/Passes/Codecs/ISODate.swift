@@ -7,55 +7,70 @@ import Foundation
 /// about ranges, which matters for fields inside signed certificates read at the door.
 public enum ISODate {
     public static func parse(_ text: String) -> Date? {
-        let s = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(Cursor(bytes: $0)) }
+    }
+
+    /// A read position in the text. A struct with mutating methods rather than local functions
+    /// capturing a `var`: those box the index and pay dynamic exclusivity checks on every digit.
+    struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
-        func digits(_ count: Int) -> Int? {
-            guard i + count <= s.count else { return nil }
+
+        var atEnd: Bool { i == bytes.count }
+
+        mutating func digits(_ count: Int) -> Int? {
+            guard i + count <= bytes.count else { return nil }
             var value = 0
             for k in 0..<count {
-                let c = s[i + k]
+                let c = bytes[i + k]
                 guard c >= 48 && c <= 57 else { return nil }
                 value = value * 10 + Int(c - 48)
             }
             i += count
             return value
         }
-        func expect(_ c: UInt8) -> Bool {
-            guard i < s.count, s[i] == c else { return false }
+
+        mutating func expect(_ c: UInt8) -> Bool {
+            guard i < bytes.count, bytes[i] == c else { return false }
             i += 1
             return true
         }
-        guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2),
+    }
+
+    private static func parse(_ cursor: Cursor) -> Date? {
+        var c = cursor
+        guard let year = c.digits(4), c.expect(45), let month = c.digits(2), c.expect(45), let day = c.digits(2),
               (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
         var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
-        guard i < s.count else { return Date(timeIntervalSince1970: seconds) }
-        guard expect(84) || expect(116) || expect(32), let hour = digits(2), expect(58), let minute = digits(2),
+        guard !c.atEnd else { return Date(timeIntervalSince1970: seconds) }
+        guard c.expect(84) || c.expect(116) || c.expect(32), let hour = c.digits(2), c.expect(58), let minute = c.digits(2),
               hour < 24, minute < 60 else { return nil }
         seconds += Double(hour * 3600 + minute * 60)
-        if expect(58) {
-            guard let second = digits(2), second <= 60 else { return nil }
+        if c.expect(58) {
+            guard let second = c.digits(2), second <= 60 else { return nil }
             seconds += Double(second)
-            if expect(46) {
+            if c.expect(46) {
                 var scale = 0.1
-                let start = i
-                while i < s.count, s[i] >= 48, s[i] <= 57 {
-                    seconds += Double(s[i] - 48) * scale
+                let start = c.i
+                while !c.atEnd, c.bytes[c.i] >= 48, c.bytes[c.i] <= 57 {
+                    seconds += Double(c.bytes[c.i] - 48) * scale
                     scale /= 10
-                    i += 1
+                    c.i += 1
                 }
-                guard i > start else { return nil }
+                guard c.i > start else { return nil }
             }
         }
-        if i == s.count { return Date(timeIntervalSince1970: seconds) }
-        if expect(90) || expect(122) {
-            return i == s.count ? Date(timeIntervalSince1970: seconds) : nil
+        if c.atEnd { return Date(timeIntervalSince1970: seconds) }
+        if c.expect(90) || c.expect(122) {
+            return c.atEnd ? Date(timeIntervalSince1970: seconds) : nil
         }
-        guard i < s.count, s[i] == 43 || s[i] == 45 else { return nil }
-        let sign: Double = s[i] == 43 ? 1 : -1
-        i += 1
-        guard let offsetHours = digits(2) else { return nil }
-        _ = expect(58)
-        guard let offsetMinutes = digits(2), i == s.count, offsetHours < 24, offsetMinutes < 60 else { return nil }
+        guard !c.atEnd, c.bytes[c.i] == 43 || c.bytes[c.i] == 45 else { return nil }
+        let sign: Double = c.bytes[c.i] == 43 ? 1 : -1
+        c.i += 1
+        guard let offsetHours = c.digits(2) else { return nil }
+        _ = c.expect(58)
+        guard let offsetMinutes = c.digits(2), c.atEnd, offsetHours < 24, offsetMinutes < 60 else { return nil }
         return Date(timeIntervalSince1970: seconds - sign * Double(offsetHours * 3600 + offsetMinutes * 60))
     }
 

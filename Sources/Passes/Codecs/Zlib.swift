@@ -35,55 +35,45 @@ public enum Zlib {
         }
         defer { inflateEnd(&stream) }
 
-        let chunk = 16 * 1024
-        var output = [UInt8]()
-        // Uninitialised: zlib writes before anything reads, and zeroing 16 KB per pass shows up.
-        var buffer = [UInt8](unsafeUninitializedCapacity: chunk) { _, initialized in initialized = chunk }
-        var status: Int32 = Z_OK
-        let inputCount = data.count
-        try data.withUnsafeBufferPointer { (inputBuffer) throws(PassError) in
+        // One call with Z_FINISH into a buffer that usually holds the whole output: zlib then
+        // keeps no 32 KB sliding window (no allocation, no copy into it). When the output does not
+        // fit, the buffer doubles (never past the cap) and inflation simply continues.
+        let limit = min(max(0, maxOutput), Int(Int32.max)) + 1
+        var capacity = min(limit, max(1024, data.count * 4))
+        var output = [UInt8](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
+        var produced = 0
+        try data.withUnsafeBufferPointer { (input) throws(PassError) in
             // zlib's `next_in` is not const-qualified but zlib never writes through it.
-            stream.next_in = UnsafeMutablePointer(mutating: inputBuffer.baseAddress)
-            stream.avail_in = UInt32(inputCount)
-            repeat {
-                let produced: Int = buffer.withUnsafeMutableBufferPointer { out in
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = UInt32(chunk)
-                    status = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    return chunk - Int(stream.avail_out)
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+            stream.avail_in = UInt32(input.count)
+            while true {
+                let status: Int32 = output.withUnsafeMutableBufferPointer { out in
+                    let room = capacity - produced
+                    stream.next_out = out.baseAddress.map { $0 + produced }
+                    stream.avail_out = UInt32(room)
+                    let status = CZlib.inflate(&stream, Z_FINISH)
+                    produced += room - Int(stream.avail_out)
+                    return status
                 }
+                if produced >= limit { throw .oversized("decompressed data exceeds the \(limit - 1)-byte cap") }
                 switch status {
-                case Z_OK, Z_STREAM_END: break
-                case Z_BUF_ERROR where stream.avail_in == 0:
-                    throw .malformed("compressed data ends before the end of the stream")
+                case Z_STREAM_END:
+                    if stream.avail_in != 0 {
+                        throw .malformed("\(stream.avail_in) bytes follow the end of the compressed stream")
+                    }
+                    return
+                case Z_OK, Z_BUF_ERROR:
+                    // Room left and no end of stream: the input ran out first.
+                    guard stream.avail_out == 0 else { throw .malformed("compressed data ends before the end of the stream") }
+                    // Out of room, still under the cap: grow and go on.
+                    capacity = min(limit, capacity * 2)
+                    output.append(contentsOf: repeatElement(0, count: capacity - output.count))
                 default:
                     throw .malformed("compressed data is corrupt (zlib status \(status))")
                 }
-                if output.count + produced > maxOutput {
-                    throw .oversized("decompressed data exceeds the \(maxOutput)-byte cap")
-                }
-                output += buffer[0..<produced]
-                if status != Z_STREAM_END, stream.avail_in == 0, produced < chunk {
-                    // All input consumed, output not full, and still no end: truncated.
-                    let more: Int = buffer.withUnsafeMutableBufferPointer { out in
-                        stream.next_out = out.baseAddress
-                        stream.avail_out = UInt32(chunk)
-                        status = CZlib.inflate(&stream, Z_FINISH)
-                        return chunk - Int(stream.avail_out)
-                    }
-                    if status != Z_STREAM_END {
-                        throw .malformed("compressed data ends before the end of the stream")
-                    }
-                    if output.count + more > maxOutput {
-                        throw .oversized("decompressed data exceeds the \(maxOutput)-byte cap")
-                    }
-                    output += buffer[0..<more]
-                }
-            } while status != Z_STREAM_END
-            if stream.avail_in != 0 {
-                throw .malformed("\(stream.avail_in) bytes follow the end of the compressed stream")
             }
         }
+        output.removeLast(output.count - produced)
         return output
     }
 

@@ -33,6 +33,11 @@ public enum VerificationKey: Sendable {
 
     /// True only when `algorithm` fits this key and `signature` is valid over `message`.
     public func verify(signature: [UInt8], message: [UInt8], algorithm: COSEAlgorithm) -> Bool {
+        verify(signature: signature[...], message: message, algorithm: algorithm)
+    }
+
+    /// The same, for a signature still inside the bytes it came in (no copy).
+    func verify(signature: ArraySlice<UInt8>, message: [UInt8], algorithm: COSEAlgorithm) -> Bool {
         switch (self, algorithm) {
         case (.p256(let key), .es256):
             guard signature.count == 64,

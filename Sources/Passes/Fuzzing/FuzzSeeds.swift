@@ -43,6 +43,13 @@ public struct FuzzSeeds: Sendable {
         add(.shcNumeric, Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8))
     }
 
+    /// Adds a trust bundle twice: as the envelope signed by `PassesFuzzer.bundleRoot` (starts with
+    /// the COSE tag) and as its bare payload, which the fuzzer signs after mutating it.
+    public mutating func addTrustBundle(_ bundle: TrustBundle) {
+        if let signed = try? bundle.sign(root: PassesFuzzer.bundleRoot) { add(.trustBundle, signed) }
+        add(.trustBundle, CBOREncoder.encode(bundle.payload()))
+    }
+
     public mutating func add(_ target: PassesFuzzer.Target, _ seed: [UInt8]) {
         byTarget[target, default: []].append(seed)
     }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Runs mutated inputs through one pass parser and tallies what happened.
@@ -8,8 +9,16 @@ import Foundation
 /// carries the counts that can be checked: outcomes by reason, slow inputs, broken invariants.
 public struct PassesFuzzer {
     public enum Target: String, Sendable, CaseIterable {
-        case base45, cbor, cose, zlib, jws, shcNumeric = "shc-numeric", dcc
+        case base45, cbor, cose, zlib, jws, shcNumeric = "shc-numeric", dcc, trustBundle = "trust-bundle"
     }
+
+    /// A fixed root for trust-bundle inputs (fuzzing only: its private half is public here).
+    public static let bundleRoot: Curve25519.Signing.PrivateKey = {
+        // 32 fixed bytes are always a valid Ed25519 seed.
+        (try? Curve25519.Signing.PrivateKey(rawRepresentation: [UInt8](repeating: 0x5A, count: 32))) ?? .init()
+    }()
+    /// The clock trust-bundle inputs are loaded at (seeds are issued a day earlier).
+    static let bundleClock = Date(timeIntervalSince1970: 1_800_086_400)
 
     public struct Report: Sendable {
         public var target: Target
@@ -101,6 +110,8 @@ public struct PassesFuzzer {
             case .dcc:
                 let pass = try DCCPass(qrText: String(decoding: input, as: UTF8.self))
                 _ = pass.verifySignature(with: key)
+            case .trustBundle:
+                return .success(try exerciseTrustBundle(input))
             }
             return .success(nil)
         } catch {
@@ -108,12 +119,43 @@ public struct PassesFuzzer {
         }
     }
 
+    /// A bundle input starting with the COSE_Sign1 tag (0xD2) is loaded as it arrived, so the
+    /// envelope and the signature check are fuzzed; anything else is taken as a payload, signed
+    /// with `bundleRoot`, then loaded, so the payload and key parsers behind the signature are
+    /// fuzzed too. A bundle that loads must survive re-signing and loading again unchanged.
+    func exerciseTrustBundle(_ input: [UInt8]) throws(PassError) -> String? {
+        let root = Self.bundleRoot
+        let signed: [UInt8]
+        if input.first == 0xD2 {
+            signed = input
+        } else {
+            do { signed = try TrustBundle.sign(payloadBytes: input, root: root) } catch {
+                return "signing a fuzzed payload failed: \(error)"
+            }
+        }
+        let bundle: TrustBundle
+        do {
+            bundle = try TrustBundle.decode(signed, rootKey: root.publicKey, currentVersion: 1, now: Self.bundleClock)
+        } catch {
+            throw PassError(error.denyReason, error.description)
+        }
+        guard let again = try? TrustBundle.decode(bundle.sign(root: root), rootKey: root.publicKey, currentVersion: nil,
+                                                  now: Self.bundleClock) else {
+            return "a loaded bundle does not load again after re-signing"
+        }
+        if again.version != bundle.version || again.issuedAt != bundle.issuedAt || again.keys.count != bundle.keys.count
+            || again.revocations.count != bundle.revocations.count || again.venueConfigDigest != bundle.venueConfigDigest {
+            return "a loaded bundle changes when re-signed and loaded again"
+        }
+        return nil
+    }
+
     static func dictionary(_ target: Target) -> [UInt8] {
         switch target {
         case .base45, .dcc: Base45.alphabet + Array("HC1:".utf8)
         case .jws: Base64URL.alphabet + [UInt8(ascii: ".")]
         case .shcNumeric: Array("0123456789/shc:".utf8)
-        case .cbor, .cose, .zlib: []
+        case .cbor, .cose, .zlib, .trustBundle: []
         }
     }
 }

@@ -10,15 +10,21 @@
 /// values, no duplicate keys, valid UTF-8, no bytes after the map, bounded nesting when skipping
 /// unknown claims. Any violation is `.malformed`.
 struct ClaimsReader {
-    private let bytes: [UInt8]
-    private(set) var position = 0
-    var isAtEnd: Bool { position == bytes.count }
+    private let bytes: ArraySlice<UInt8>
+    private(set) var position: Int
+    var isAtEnd: Bool { position == bytes.endIndex }
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// Reads a slice in place (slices of the inflated COSE bytes: nothing is copied to read them).
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        position = bytes.startIndex
+    }
+
+    init(_ bytes: [UInt8]) { self.init(bytes[...]) }
 
     /// Major type and argument of the next item.
     mutating func head() throws(PassError) -> (major: UInt8, argument: UInt64) {
-        guard position < bytes.count else { throw .malformed("claims end early") }
+        guard position < bytes.endIndex else { throw .malformed("claims end early") }
         let initial = bytes[position]
         position += 1
         let major = initial >> 5, info = initial & 0x1F
@@ -31,14 +37,14 @@ struct ClaimsReader {
         case 27: width = 8
         default: throw .malformed("claims use an indefinite length or a reserved value")
         }
-        guard bytes.count - position >= width else { throw .malformed("claims end early") }
+        guard bytes.endIndex - position >= width else { throw .malformed("claims end early") }
         var value: UInt64 = 0
         for _ in 0..<width { value = value << 8 | UInt64(bytes[position]); position += 1 }
         return (major, value)
     }
 
     mutating func take(_ count: UInt64) throws(PassError) -> ArraySlice<UInt8> {
-        guard count <= UInt64(bytes.count - position) else { throw .malformed("claims string runs past the end") }
+        guard count <= UInt64(bytes.endIndex - position) else { throw .malformed("claims string runs past the end") }
         defer { position += Int(count) }
         return bytes[position..<position + Int(count)]
     }
@@ -56,7 +62,11 @@ struct ClaimsReader {
     mutating func text() throws(PassError) -> String {
         let (major, argument) = try head()
         guard major == 3 else { throw .malformed("claim is not a text string") }
-        guard let text = String(validating: try take(argument), as: UTF8.self) else { throw .malformed("claim text is not UTF-8") }
+        let bytes = try take(argument)
+        // Our claims are ASCII in practice: ASCII is valid UTF-8 as it stands, and this path skips
+        // the generic (unspecialised, metadata-looking-up) validator. Anything else is validated.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .malformed("claim text is not UTF-8") }
         return text
     }
 
@@ -95,6 +105,6 @@ struct ClaimsReader {
             seen.append(key)
             try field(key, &self)
         }
-        guard position == bytes.count else { throw .malformed("bytes after the claims map") }
+        guard position == bytes.endIndex else { throw .malformed("bytes after the claims map") }
     }
 }

@@ -9,8 +9,9 @@ struct ThresholdEnvelope {
     /// Nil when absent or not one we know (→ `badSignature`).
     var algorithm: COSEAlgorithm?
     var kid: [UInt8]?
-    var payload: [UInt8]
-    var signature: [UInt8]
+    /// Slices of the COSE bytes: read in place, never copied.
+    var payload: ArraySlice<UInt8>
+    var signature: ArraySlice<UInt8>
 
     init(cose: [UInt8]) throws(PassError) {
         if let fast = Self.fast(cose) {
@@ -21,11 +22,12 @@ struct ThresholdEnvelope {
         protectedBytes = message.protectedBytes[...]
         algorithm = message.algorithm
         kid = message.kid
-        payload = message.payload
-        signature = message.signature
+        payload = message.payload[...]
+        signature = message.signature[...]
     }
 
-    private init(protectedBytes: ArraySlice<UInt8>, algorithm: COSEAlgorithm?, kid: [UInt8]?, payload: [UInt8], signature: [UInt8]) {
+    private init(protectedBytes: ArraySlice<UInt8>, algorithm: COSEAlgorithm?, kid: [UInt8]?, payload: ArraySlice<UInt8>,
+                 signature: ArraySlice<UInt8>) {
         self.protectedBytes = protectedBytes; self.algorithm = algorithm; self.kid = kid
         self.payload = payload; self.signature = signature
     }
@@ -39,12 +41,12 @@ struct ThresholdEnvelope {
               let payloadHead = try? r.head(), payloadHead.major == 2, let payload = try? r.take(payloadHead.argument),
               let signatureHead = try? r.head(), signatureHead.major == 2,
               let signature = try? r.take(signatureHead.argument), r.isAtEnd else { return nil }
-        var h = ClaimsReader(Array(protectedBytes))
+        var h = ClaimsReader(protectedBytes)
         guard let map = try? h.head(), map.major == 5, map.argument == 2,
               (try? h.integer()) == 1, let alg = try? h.integer(),
               (try? h.integer()) == 4, let kid = try? h.byteString(), h.isAtEnd else { return nil }
         return ThresholdEnvelope(protectedBytes: protectedBytes, algorithm: Int(exactly: alg).flatMap(COSEAlgorithm.init(rawValue:)),
-                                 kid: kid, payload: Array(payload), signature: Array(signature))
+                                 kid: kid, payload: payload, signature: signature)
     }
 
     /// `["Signature1", protected, h'', payload]` in deterministic CBOR — the same bytes as
@@ -54,7 +56,7 @@ struct ThresholdEnvelope {
         out.reserveCapacity(protectedBytes.count + payload.count + 24)
         out.append(0x84)
         out.append(0x6A)
-        out += Array("Signature1".utf8)
+        out += "Signature1".utf8
         CBOREncoder.head(2, UInt64(protectedBytes.count), to: &out)
         out += protectedBytes
         out.append(0x40)

@@ -4,6 +4,11 @@ extension ThresholdPass {
     /// Reads claims straight from their bytes (see `ClaimsReader`), with the same rules as
     /// `init(claims:)`; the holder key stays undecoded until `resolvedHolderKey()`.
     public init(claimBytes: [UInt8]) throws(PassError) {
+        try self.init(claimSlice: claimBytes[...])
+    }
+
+    /// The same, over a slice (the payload inside the inflated COSE bytes, not copied out).
+    init(claimSlice claimBytes: ArraySlice<UInt8>) throws(PassError) {
         var issuer: String?, subject: String?, expires: Int64?, notBefore: Int64?, issuedAt: Int64?
         var cti: [UInt8]?, status: Int64?, doses: Int64?, lastDose: String?, testTime: Int64?, testResult: Int64?
         var name: String?, tail: String?, cnf: ArraySlice<UInt8>?

@@ -24,12 +24,13 @@ public enum ThresholdWire {
 
     /// Splits prefix, credential and proof without decoding anything.
     static func split(_ text: String) throws(PassError) -> Parts {
-        if text.hasPrefix(credentialPrefix) {
-            let body = text.dropFirst(credentialPrefix.count)
+        // Byte-wise: the prefixes are ASCII, and String.hasPrefix / dropFirst walk Characters.
+        if text.utf8.starts(with: credentialPrefix.utf8) {
+            let body = text.utf8.dropFirst(credentialPrefix.utf8.count)
             guard !body.isEmpty else { throw .malformed("TH1 text has no credential") }
-            return Parts(credential: body, proofText: nil)
+            return Parts(credential: Substring(body), proofText: nil)
         }
-        guard text.hasPrefix(provenPrefix) else { throw PassError(.unknownFormat, "not a TH1 text") }
+        guard text.utf8.starts(with: provenPrefix.utf8) else { throw PassError(.unknownFormat, "not a TH1 text") }
         let body = text.utf8.dropFirst(provenPrefix.utf8.count)
         guard body.count > HolderProof.textCount + 1 else { throw .malformed("TH1P text too short for a holder proof") }
         let star = body.index(body.endIndex, offsetBy: -(HolderProof.textCount + 1))

@@ -26,8 +26,19 @@ public struct RevocationHash: Sendable, Hashable, Comparable {
 
     /// Hashes an identifier into its revocation form.
     public init(identifier: some Sequence<UInt8>) {
-        let digest = SHA256.hash(data: Array(identifier))
-        self.init(prefixOf: Array(digest))
+        let digest = identifier.withContiguousStorageIfAvailable { sha256(UnsafeRawBufferPointer($0)) }
+            ?? SHA256.hash(data: Array(identifier))
+        self.init(digest: digest)
+    }
+
+    /// The first 128 bits of an already computed SHA-256 digest.
+    init(digest: SHA256Digest) {
+        var words: (UInt64, UInt64) = (0, 0)
+        digest.withUnsafeBytes { raw in
+            words = (UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                     UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+        }
+        self.init(high: words.0, low: words.1)
     }
 
     /// Takes the first 16 bytes of an already computed hash (at least 16 bytes long).
@@ -54,12 +65,15 @@ public struct RevocationHash: Sendable, Hashable, Comparable {
 /// comparisons. A bucket index on the top hash bits (about eight entries per bucket, two cache
 /// lines; the index itself stays small — 64 KB for 100,000 entries) narrows the
 /// search first, so a probe touches two or three cache lines instead of twenty — on a kiosk the
-/// signature check has just flushed the cache. 128 bits make an accidental collision (a valid
+/// signature check has just flushed the cache. In front of both, a `RevocationFilter` answers
+/// most misses (the usual case) with a single load. 128 bits make an accidental collision (a valid
 /// pass reported as revoked) practically impossible.
 public struct RevocationList: Sendable {
     private var tables: [[RevocationHash]]
     /// Per kind: `starts[b] ..< starts[b + 1]` is the range of entries whose top `bits` bits are `b`.
     private var indexes: [(bits: Int, starts: [UInt32])]
+    /// Per kind: a filter that answers most misses with one memory access (nil for short tables).
+    private var filters: [RevocationFilter?]
 
     public static let empty = RevocationList(entries: [])
 
@@ -76,6 +90,7 @@ public struct RevocationList: Sendable {
         }
         self.tables = tables
         self.indexes = tables.map(Self.index)
+        self.filters = tables.map(RevocationFilter.init)
     }
 
     private static func index(_ table: [RevocationHash]) -> (bits: Int, starts: [UInt32]) {
@@ -95,6 +110,7 @@ public struct RevocationList: Sendable {
 
     /// Binary search for an already hashed identifier.
     public func contains(_ hash: RevocationHash, kind: RevocationKind) -> Bool {
+        if let filter = filters[Int(kind.rawValue)], !filter.mayContain(hash) { return false }
         let (bits, starts) = indexes[Int(kind.rawValue)]
         let bucket = bits == 0 ? 0 : Int(hash.high >> UInt64(64 - bits))
         return tables[Int(kind.rawValue)].withUnsafeBufferPointer { table in

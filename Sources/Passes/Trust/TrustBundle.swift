@@ -54,13 +54,19 @@ public struct TrustBundle: Sendable {
 
     /// Signs the bundle with the root key.
     public func sign(root: Curve25519.Signing.PrivateKey) throws -> [UInt8] {
+        try Self.sign(payloadBytes: CBOREncoder.encode(payload()), root: root)
+    }
+
+    /// Signs payload bytes as they are (the fuzzer signs mutated payloads, so that the parser
+    /// behind the signature check is reached).
+    static func sign(payloadBytes: [UInt8], root: Curve25519.Signing.PrivateKey) throws -> [UInt8] {
         let signer = SigningKey.ed25519(root)
         let headers: [CBORPair] = [
             CBORPair(key: CBOR(COSESign1.Label.algorithm), value: CBOR(COSEAlgorithm.edDSA.rawValue)),
             CBORPair(key: CBOR(COSESign1.Label.kid), value: .bytes(TrustedKey.kid(for: signer.publicKey))),
         ]
         var message = COSESign1(protectedBytes: CBOREncoder.encode(.map(headers)), protected: .map(headers),
-                                unprotected: .map([]), payload: CBOREncoder.encode(payload()), signature: [])
+                                unprotected: .map([]), payload: payloadBytes, signature: [])
         message.signature = try signer.sign(message.signatureStructure(externalAAD: Self.externalAAD))
         return message.encoded()
     }

@@ -22,6 +22,19 @@ public enum TrustBundleError: Error, Sendable, Hashable, CustomStringConvertible
     }
 }
 
+extension TrustBundleError {
+    /// The nearest verdict reason, for tallies that count every parser's refusals alike (fuzzing).
+    public var denyReason: DenyReason {
+        switch self {
+        case .malformed: .malformed
+        case .badSignature: .badSignature
+        case .rollback: .staleTrust
+        case .issuedInFuture: .notYetValid
+        case .invalidKey: .unknownKey
+        }
+    }
+}
+
 /// What the kiosk does once its trust data is older than the allowed maximum age.
 public enum StaleTrustPolicy: String, Sendable, Hashable, Codable {
     /// Deny every pass with `staleTrust` (what VerificaC19 does).

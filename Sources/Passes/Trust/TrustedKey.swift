@@ -33,23 +33,15 @@ public struct TrustedKey: Sendable {
     }
 
     /// A DCC signer from its X.509 certificate: kid, validity and EKU-derived usages come from
-    /// the certificate itself. Unknown EKU OIDs are ignored; no DCC OID means all DCC kinds.
+    /// the certificate itself. Only the exact DCC OIDs count (`DCCKeyUsage.oids`); no DCC OID —
+    /// no EKU, an empty one, or only others — means all DCC kinds.
     public init(dccSigner certificate: SignerCertificate, issuer: String? = nil) {
-        var usages = Set<KeyUsage>()
-        for oid in certificate.extendedKeyUsages {
-            // 1.3.6.1.4.1.1847.2021.1.{1,2,3} and the legacy 1.3.6.1.4.1.0.1847.2021.1.{1,2,3}.
-            guard oid.hasPrefix("1.3.6.1.4.1.1847.2021.1.") || oid.hasPrefix("1.3.6.1.4.1.0.1847.2021.1.") else { continue }
-            switch oid.split(separator: ".").last {
-            case "1": usages.insert(.dccTest)
-            case "2": usages.insert(.dccVaccination)
-            case "3": usages.insert(.dccRecovery)
-            default: break
-            }
-        }
+        let kinds = DCCKeyUsage.allowedKinds(Set(certificate.extendedKeyUsages))
+        let usages = kinds.map { Set($0.map(\.keyUsage)) }
         self.init(
             format: .dcc, kid: certificate.kid, key: certificate.key, issuer: issuer ?? certificate.subject,
             validFrom: certificate.notBefore, validUntil: certificate.notAfter,
-            usages: usages.isEmpty ? nil : usages
+            usages: usages
         )
     }
 

@@ -25,7 +25,7 @@ extension Verifier {
             var assessment = Assessment(generation: generation, verdict: Verdict(
                 outcome: .accept, format: .dcc, issuer: key.issuer, kid: kidText, status: positive ? .red : .green,
                 display: pass.certificate.display, issuedAt: pass.claims.issuedAt, expires: expires, tokenDigest: digest,
-                facts: HealthFacts(pass.certificate)))
+                facts: HealthFacts(pass.certificate), credentialDigest: credentialDigest(pass)))
             assessment.expires = expires.timeIntervalSince1970
             assessment.notBefore = max(pass.claims.issuedAt?.timeIntervalSince1970 ?? -.infinity,
                                        pass.claims.notBefore?.timeIntervalSince1970 ?? -.infinity)
@@ -42,6 +42,18 @@ extension Verifier {
         }
     }
 
+    /// What names a DCC across re-encodings: its UCI, else the signature's stable part.
+    static func credentialDigest(_ pass: DCCPass) -> String {
+        if let uci = pass.certificate.entries.lazy.compactMap(\.uci).first { return TokenDigest(bytes: uci.utf8).hex }
+        return TokenDigest(bytes: stableSignaturePart(pass.message.signature, algorithm: pass.message.algorithm)).hex
+    }
+
+    /// The part of a signature a holder cannot rewrite: for ECDSA only `r` (`s` ↔ n − `s` gives
+    /// a second valid signature), as the DCC revocation rules hash it.
+    static func stableSignaturePart(_ signature: [UInt8], algorithm: COSEAlgorithm?) -> ArraySlice<UInt8> {
+        algorithm == .es256 ? signature.prefix(signature.count / 2) : signature[...]
+    }
+
     /// DCC revocation: SHA-256 of the UCI, of country code + UCI, and of the signature (for
     /// ECDSA only its `r` half), each cut to 128 bits (`RevocationHash`).
     static func isRevoked(_ pass: DCCPass, in list: RevocationList) -> Bool {
@@ -51,9 +63,7 @@ extension Verifier {
             if list.isRevoked(.uci, identifier: Array(uci.utf8)) { return true }
             if let country = entry.country, list.isRevoked(.countryCodeUCI, identifier: Array((country + uci).utf8)) { return true }
         }
-        let signature = pass.message.signature
-        let signed = pass.message.algorithm == .es256 ? Array(signature.prefix(signature.count / 2)) : signature
-        return list.isRevoked(.signature, identifier: signed)
+        return list.isRevoked(.signature, identifier: stableSignaturePart(pass.message.signature, algorithm: pass.message.algorithm))
     }
 }
 

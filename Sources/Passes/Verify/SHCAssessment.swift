@@ -20,7 +20,9 @@ extension Verifier {
             guard pass.verifySignature(with: key.key) else { throw PassError(.badSignature, "signature does not verify") }
             var assessment = Assessment(generation: generation, verdict: Verdict(
                 outcome: .accept, format: .shc, issuer: key.issuer, kid: kid, status: .green, display: pass.display,
-                issuedAt: pass.claims.issuedAt, expires: pass.claims.expires, tokenDigest: digest, facts: HealthFacts(pass.claims)))
+                issuedAt: pass.claims.issuedAt, expires: pass.claims.expires, tokenDigest: digest, facts: HealthFacts(pass.claims),
+                credentialDigest: pass.claims.rid.map { TokenDigest(bytes: "\(kid).\($0)".utf8).hex }
+                    ?? TokenDigest(bytes: stableSignaturePart(pass.jws.signature, algorithm: .es256)).hex))
             assessment.notBefore = pass.claims.issuedAt.timeIntervalSince1970
             assessment.expires = pass.claims.expires?.timeIntervalSince1970 ?? .infinity
             assessment.keyValidFrom = key.validFrom?.timeIntervalSince1970 ?? -.infinity

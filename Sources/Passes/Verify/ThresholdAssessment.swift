@@ -19,18 +19,22 @@ extension Verifier {
             guard let algorithm = message.algorithm else { throw PassError(.badSignature, "alg missing or not allowed") }
             guard algorithm == key.key.algorithm else { throw PassError(.badSignature, "alg does not match the signer key") }
             guard key.key.verify(signature: message.signature, message: message.signedBytes(), algorithm: algorithm) else { throw PassError(.badSignature, "signature does not verify") }
-            let pass = try ThresholdPass(claimBytes: message.payload)
+            let pass = try ThresholdPass(claimSlice: message.payload)
+            // SHA-256 of the cti, once: it names the credential in the verdict and is the
+            // revocation hash (its first 128 bits).
+            let credential = pass.credentialID.withUnsafeBytes { sha256($0) }
 
             var assessment = Assessment(generation: generation, verdict: Verdict(
                 outcome: .accept, format: .threshold, issuer: key.issuer, kid: kidHex, status: pass.status,
                 display: MaskedDisplay(name: pass.display.name, idTail: MaskedDisplay.maskID(pass.display.idTail)),
-                issuedAt: pass.issuedAt, expires: pass.expires, tokenDigest: digest, facts: HealthFacts(pass)))
+                issuedAt: pass.issuedAt, expires: pass.expires, tokenDigest: digest, facts: HealthFacts(pass),
+                credentialDigest: TokenDigest(digest: credential).hex))
             assessment.notBefore = (pass.notBefore ?? pass.issuedAt).timeIntervalSince1970
             assessment.expires = pass.expires.timeIntervalSince1970
             assessment.keyValidFrom = key.validFrom?.timeIntervalSince1970 ?? -.infinity
             assessment.keyValidUntil = key.validUntil?.timeIntervalSince1970 ?? .infinity
 
-            if store.revocations.isRevoked(.credentialID, identifier: pass.credentialID) {
+            if store.revocations.contains(RevocationHash(digest: credential), kind: .credentialID) {
                 assessment.verdict.outcome = .deny
                 assessment.verdict.reason = .revoked
                 assessment.verdict.detail = "credential id is on the revocation list"

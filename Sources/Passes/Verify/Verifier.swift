@@ -79,7 +79,8 @@ public final class Verifier: Sendable {
 
     /// Recognises the format by prefix and runs its time-independent checks.
     static func assess(_ text: String, digest: String, store: any TrustStore, generation: UInt64) -> Assessment {
-        if text.hasPrefix(ThresholdWire.credentialPrefix) || text.hasPrefix(ThresholdWire.provenPrefix) {
+        // Byte-wise prefix tests: the prefixes are ASCII, and String.hasPrefix compares Characters.
+        if text.utf8.starts(with: ThresholdWire.credentialPrefix.utf8) || text.utf8.starts(with: ThresholdWire.provenPrefix.utf8) {
             return assessThreshold(text, digest: digest, store: store, generation: generation)
         }
         if text.hasPrefix(DCCPass.prefix) { return assessDCC(text, digest: digest, store: store, generation: generation) }
