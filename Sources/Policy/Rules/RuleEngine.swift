@@ -5,6 +5,9 @@ import Passes
 /// state, now) → (decision, new state). No clock, no I/O: the same inputs give the same answer
 /// on a kiosk, in the simulator and in a table test.
 ///
+/// Per-code state (debounce, rate limit, daily cap) is keyed by the verified credential, so a
+/// rolling holder proof does not make a visitor a stranger every 30 s.
+///
 /// Order (first failing rule wins): debounce → opening hours → per-code rate limit and daily
 /// cap → the verifier's verdict → format → issuer → status colour → positive test → doses /
 /// test / recovery → trust freshness → temperature → capacity.
@@ -24,7 +27,10 @@ public struct RuleEngine: Sendable {
         var state = state
         state.roll(to: config.hours.localDay(now).day, countExits: rules.capacity?.countExits ?? true)
         state.prune(now: t, horizon: Double(max(rules.debounceSeconds, rules.rateLimit.windowSeconds)))
-        let digest = verdict.tokenDigest
+        // Windows and counts follow the credential, not the text: a live pass's text changes every
+        // 30 s with its holder proof. Only a verified pass names its credential — a forged one could
+        // carry a victim's credential id to get them locked out — so denials key by the text.
+        let digest = verdict.outcome == .accept ? (verdict.credentialDigest ?? verdict.tokenDigest) : verdict.tokenDigest
         var record = state.codes[digest] ?? VenueState.CodeRecord(lastPresented: t)
 
         // The same code still (or again) in view within the debounce window: same answer, no count.

@@ -32,6 +32,35 @@ final class DebounceAndRateLimitTests: XCTestCase {
         XCTAssertEqual(state.occupancy, 2)
     }
 
+    /// A live pass: every 30 s its text (and token digest) changes with the holder proof, the
+    /// credential stays. Debounce, rate limit and the daily cap follow the credential.
+    func testRollingProofTextsOfOneCredentialAreOneVisitor() {
+        let engine = RuleEngine(config: F.config())  // debounce 5 s, 5 scans / 30 s
+        var state = VenueState()
+        func live(_ n: Int) -> Verdict {
+            var v = F.verdict("text-\(n)")
+            v.credentialDigest = "credential-1"
+            return v
+        }
+        var decisions: [Decision] = []
+        for (n, t) in [0.0, 3, 31, 33].enumerated() {
+            let (d, next) = engine.decide(live(n), state: state, now: F.noon.addingTimeInterval(t))
+            state = next
+            decisions.append(d)
+        }
+        XCTAssertEqual(decisions.map(\.repeated), [false, true, false, true], "a new text within the window is the same presentation")
+        XCTAssertEqual(decisions.map(\.counted), [true, false, true, false])
+        XCTAssertEqual(state.codes.keys.sorted(), ["credential-1"])
+
+        // A forged pass naming the same credential is keyed by its own text: it cannot touch the
+        // real holder's windows or lock them out.
+        var forged = F.verdict("forged-text", outcome: .deny, reason: .badSignature)
+        forged.credentialDigest = "credential-1"
+        let (d, next) = engine.decide(forged, state: state, now: F.noon.addingTimeInterval(40))
+        XCTAssertEqual(d.reason, .pass(.badSignature))
+        XCTAssertEqual(next.codes["credential-1"], state.codes["credential-1"])
+    }
+
     func testDebounceRepeatsADenyToo() {
         let engine = RuleEngine(config: F.config { $0.rules.capacity = .init(maximum: 1) })
         var state = VenueState(occupancy: 1)
