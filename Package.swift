@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "Sync", targets: ["Sync"]),
         .library(name: "Upstream", targets: ["Upstream"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Kiosk", targets: ["Kiosk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -74,7 +75,12 @@ let package = Package(
         .target(name: "Hardware", dependencies: ["CGPIO"], swiftSettings: strict),
         .target(
             name: "Simulation",
-            dependencies: ["Imaging", "QRCode", "Passes", "Capture", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Imaging", "QRCode", "Passes", "Policy", "Capture", "Hardware", "ScanLog", "Sync", "Kiosk", "Upstream",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .target(name: "VenuePoster", dependencies: ["Imaging", "QRCode", "Policy"], swiftSettings: strict),
@@ -100,12 +106,23 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        .target(
+            name: "Kiosk",
+            dependencies: ["Imaging", "QRCode", "ZBarReader", "Passes", "Policy", "Capture", "Hardware", "ScanLog", "Sync", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "KioskWeb",
+            dependencies: ["Kiosk", "ScanLog", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strict
+        ),
+
         // MARK: Executables (argument parsing and wiring only)
         .executableTarget(
             name: "threshold",
             dependencies: [
                 "Imaging", "QRCode", "ZBarReader", "ImageFiles", "Passes", "Policy", "Capture", "Hardware",
-                "ScanLog", "Sync", "Simulation", "VenuePoster",
+                "ScanLog", "Sync", "Simulation", "Kiosk", "KioskWeb", "VenuePoster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -134,8 +151,14 @@ let package = Package(
         .testTarget(name: "ScanLogTests", dependencies: ["ScanLog", "TestSupport"]),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Upstream", "ScanLog", "TestSupport"]),
         .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "QRCode", "Capture", "Passes", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Kiosk", "QRCode", "Capture", "Passes", "TestSupport"]),
+        .testTarget(name: "KioskTests", dependencies: ["Kiosk", "Passes", "Policy", "ScanLog", "Hardware", "Capture", "TestSupport"]),
         .testTarget(name: "VenuePosterTests", dependencies: ["VenuePoster", "QRCode", "Policy", "ImageFiles", "TestSupport"]),
+        .testTarget(name: "KioskWebTests", dependencies: [
+            "KioskWeb", "Kiosk", "Passes", "Policy", "ScanLog", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         .testTarget(name: "ThresholdCLITests", dependencies: ["threshold", "TestSupport"]),
     ]
 )

@@ -29,6 +29,15 @@ let package = Package(
                                                   .product(name: "Imaging", package: "Threshold")],
             path: "Sources/BenchCapture"),
         .executableTarget(
+            name: "bench-kiosk", dependencies: ["BenchSupport", .product(name: "Kiosk", package: "Threshold"),
+                                                .product(name: "Simulation", package: "Threshold"),
+                                                .product(name: "Capture", package: "Threshold"),
+                                                .product(name: "Imaging", package: "Threshold"),
+                                                .product(name: "Passes", package: "Threshold"),
+                                                .product(name: "Policy", package: "Threshold"),
+                                                .product(name: "ScanLog", package: "Threshold")],
+            path: "Sources/BenchKiosk"),
+        .executableTarget(
             name: "fuzz-qr", dependencies: ["BenchSupport", .product(name: "QRCode", package: "Threshold"),
                                             .product(name: "Imaging", package: "Threshold")],
             path: "Sources/FuzzQR"),

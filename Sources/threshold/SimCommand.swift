@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import Simulation
 
-/// `threshold sim`: recorded-door simulation. `generate` renders a scenario into a clip; the
-/// runner that plays clips through the kiosk is a later subcommand of this group.
-struct SimCommand: ParsableCommand {
+/// `threshold sim`: recorded-door simulation. `run` (the default) plays a scenario or a clip
+/// through the whole kiosk and reports; `generate` renders a scenario into a clip.
+struct SimCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sim",
-        abstract: "Door simulation: render scenario files into camera clips with expected decisions.",
-        subcommands: [SimGenerateCommand.self]
+        abstract: "Door simulation: play scenarios or clips through the kiosk; render scenarios into clips.",
+        subcommands: [SimRunCommand.self, SimGenerateCommand.self],
+        defaultSubcommand: SimRunCommand.self
     )
 }
 

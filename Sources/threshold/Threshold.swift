@@ -22,6 +22,8 @@ struct Threshold: AsyncParsableCommand {
             PassCommand.self,
             ReadCommand.self,
             RenderCommand.self,
+            RunCommand.self,
+            ScreensCommand.self,
             SimCommand.self,
             TrustlistCommand.self,
             VenueCommand.self,

@@ -9,7 +9,7 @@ public struct BuzzerPattern: Sendable, Equatable {
 
 /// The buzzer.
 public protocol Buzzer: AnyObject {
-    func sound(_ pattern: BuzzerPattern) async throws(HardwareError)
+    nonisolated(nonsending) func sound(_ pattern: BuzzerPattern) async throws(HardwareError)
     func shutdown()
 }
 
@@ -23,7 +23,7 @@ public final class GPIOBuzzer<C: Clock>: Buzzer where C.Duration == Duration {
         self.outputs = outputs; self.line = line; self.clock = clock
     }
 
-    public func sound(_ pattern: BuzzerPattern) async throws(HardwareError) {
+    nonisolated(nonsending) public func sound(_ pattern: BuzzerPattern) async throws(HardwareError) {
         for (i, step) in pattern.steps.enumerated() {
             try outputs.set(line, i % 2 == 0)
             do { try await clock.sleep(for: step) } catch { break }

@@ -1,8 +1,8 @@
-/// The door strike. Safe state is *locked* (relay released): a crash, a cancelled pulse or a
+/// The door strike (its pulse runs on the caller's executor, so an actor can own a relay). Safe state is *locked* (relay released): a crash, a cancelled pulse or a
 /// shutdown must never leave the door open.
 public protocol DoorRelay: AnyObject {
     /// Opens the door for `duration`, then locks it again — also when the wait is cancelled.
-    func pulse(for duration: Duration) async throws(HardwareError)
+    nonisolated(nonsending) func pulse(for duration: Duration) async throws(HardwareError)
     /// Locks the door now and releases the line (call on exit).
     func shutdown()
 }
@@ -18,7 +18,7 @@ public final class GPIODoorRelay<C: Clock>: DoorRelay where C.Duration == Durati
         self.outputs = outputs; self.line = line; self.clock = clock
     }
 
-    public func pulse(for duration: Duration) async throws(HardwareError) {
+    nonisolated(nonsending) public func pulse(for duration: Duration) async throws(HardwareError) {
         try outputs.set(line, true)
         // Locking again must happen whatever the sleep does; a cancelled sleep still locks.
         try? await clock.sleep(for: duration)

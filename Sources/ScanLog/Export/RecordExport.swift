@@ -44,7 +44,7 @@ extension ScanLogStore {
 /// One CSV line per record (RFC 4180 quoting).
 enum CSVRow {
     static let header = "id,device_id,venue_id,wall_time,wall_ms,mono_ns,outcome,reason,format,issuer,kid,"
-        + "status,token_digest,masked_name,masked_id,temperature,decode_us,verify_us,sync_state"
+        + "status,token_digest,masked_name,masked_id,temperature,decode_us,verify_us,sync_state,rule"
 
     static func line(_ r: ScanRecord, syncState: Int) -> String {
         let fields: [String] = [
@@ -52,7 +52,7 @@ enum CSVRow {
             String(r.monotonicNanos), r.outcome.rawValue, r.reason?.rawValue ?? "", r.format?.rawValue ?? "",
             r.issuer ?? "", r.kid ?? "", r.status?.rawValue ?? "", r.tokenDigest, r.display?.name ?? "",
             r.display?.idTail ?? "", r.temperature.map { String($0) } ?? "", String(r.decodeMicros),
-            String(r.verifyMicros), SyncState(rawValue: syncState).map { "\($0)" } ?? String(syncState),
+            String(r.verifyMicros), SyncState(rawValue: syncState).map { "\($0)" } ?? String(syncState), r.rule ?? "",
         ]
         return fields.map(quote).joined(separator: ",")
     }

@@ -1,6 +1,7 @@
 import GRDB
 
-/// Scans in one 5-minute bucket.
+/// Scans in one 5-minute bucket. "Accepted" means the door opened: a valid pass turned away by a
+/// venue rule (`rule` set) counts as denied.
 public struct ScanBucket: Sendable, Hashable, Codable {
     /// Unix ms of the bucket's start (a multiple of 300 000).
     public var startMillis: Int64
@@ -38,7 +39,7 @@ extension ScanLogStore {
                 db,
                 sql: """
                     SELECT (wall_ms / 300000) * 300000 AS bucket, COUNT(*),
-                           SUM(outcome = 'accept'), SUM(outcome = 'deny')
+                           SUM(outcome = 'accept' AND rule IS NULL), SUM(outcome = 'deny' OR (outcome = 'accept' AND rule IS NOT NULL))
                     FROM scan WHERE wall_ms >= ? AND wall_ms < ? GROUP BY bucket ORDER BY bucket
                     """,
                 arguments: [fromMillis, toMillis]
@@ -51,7 +52,8 @@ extension ScanLogStore {
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT COALESCE(SUM(outcome = 'accept'), 0), COALESCE(SUM(outcome = 'deny'), 0),
+                    SELECT COALESCE(SUM(outcome = 'accept' AND rule IS NULL), 0),
+                           COALESCE(SUM(outcome = 'deny' OR (outcome = 'accept' AND rule IS NOT NULL)), 0),
                            COALESCE(SUM(outcome = 'error'), 0)
                     FROM scan WHERE wall_ms >= ? AND wall_ms < ?
                     """,

@@ -20,6 +20,10 @@ public struct ScanRecord: Sendable, Hashable, Codable {
     public var kid: String?
     /// Health status colour when the pass carried one (v2 of the schema).
     public var status: HealthStatus?
+    /// The venue rule that kept the door shut although the pass itself may be fine (a
+    /// `Policy.PolicyReason` code such as `fever`, `rate-limited`, `venue-full`; v3 of the schema).
+    /// The door opened exactly when `outcome == .accept` and `rule == nil`.
+    public var rule: String?
     /// Lower-case hex SHA-256 of the scanned text (64 characters).
     public var tokenDigest: String
     public var display: MaskedDisplay?
@@ -32,19 +36,20 @@ public struct ScanRecord: Sendable, Hashable, Codable {
         id: RecordID, deviceID: String, venueID: String, wallMillis: Int64, monotonicNanos: UInt64,
         outcome: Verdict.Outcome, reason: DenyReason? = nil, format: PassFormat? = nil,
         issuer: String? = nil, kid: String? = nil, status: HealthStatus? = nil, tokenDigest: String,
-        display: MaskedDisplay? = nil, temperature: Double? = nil, decodeMicros: Int = 0, verifyMicros: Int = 0
+        display: MaskedDisplay? = nil, temperature: Double? = nil, decodeMicros: Int = 0, verifyMicros: Int = 0,
+        rule: String? = nil
     ) {
         self.id = id; self.deviceID = deviceID; self.venueID = venueID; self.wallMillis = wallMillis
         self.monotonicNanos = monotonicNanos; self.outcome = outcome; self.reason = reason
         self.format = format; self.issuer = issuer; self.kid = kid; self.status = status
         self.tokenDigest = tokenDigest; self.display = display; self.temperature = temperature
-        self.decodeMicros = decodeMicros; self.verifyMicros = verifyMicros
+        self.decodeMicros = decodeMicros; self.verifyMicros = verifyMicros; self.rule = rule
     }
 
     /// Builds the record for a verdict, stamping id and times from the injected clock and generator.
     public init(
-        verdict: Verdict, deviceID: String, venueID: String, clock: some ScanClock, ids: RecordIDGenerator,
-        temperature: Double? = nil, decodeMicros: Int, verifyMicros: Int
+        verdict: Verdict, deviceID: String, venueID: String, clock: any ScanClock, ids: RecordIDGenerator,
+        temperature: Double? = nil, decodeMicros: Int, verifyMicros: Int, rule: String? = nil
     ) {
         let wall = clock.wallMillis
         self.init(
@@ -52,8 +57,11 @@ public struct ScanRecord: Sendable, Hashable, Codable {
             monotonicNanos: clock.monotonicNanos, outcome: verdict.outcome, reason: verdict.reason,
             format: verdict.format, issuer: verdict.issuer, kid: verdict.kid, status: verdict.status,
             tokenDigest: verdict.tokenDigest, display: verdict.display, temperature: temperature,
-            decodeMicros: decodeMicros, verifyMicros: verifyMicros)
+            decodeMicros: decodeMicros, verifyMicros: verifyMicros, rule: rule)
     }
+
+    /// Whether the door opened for this scan.
+    public var admitted: Bool { outcome == .accept && rule == nil }
 
     public var wallTime: Date { Date(timeIntervalSince1970: Double(wallMillis) / 1000) }
 
@@ -61,7 +69,7 @@ public struct ScanRecord: Sendable, Hashable, Codable {
         case id, deviceID = "device_id", venueID = "venue_id", wallMillis = "wall_ms"
         case monotonicNanos = "mono_ns", outcome, reason, format, issuer, kid, status
         case tokenDigest = "token_digest", display, temperature
-        case decodeMicros = "decode_us", verifyMicros = "verify_us"
+        case decodeMicros = "decode_us", verifyMicros = "verify_us", rule
     }
 }
 

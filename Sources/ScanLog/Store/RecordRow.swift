@@ -9,15 +9,15 @@ import Passes
 enum RecordRow {
     static let insertSQL = """
         INSERT INTO scan (id, device_id, venue_id, wall_ms, mono_ns, outcome, reason, format, issuer, kid,
-                          token_digest, masked_name, masked_id, temperature, decode_us, verify_us, status)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          token_digest, masked_name, masked_id, temperature, decode_us, verify_us, status, rule)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(id) DO NOTHING
         """
 
     /// The columns `decode` expects, in order.
     static let columns = """
         id, device_id, venue_id, wall_ms, mono_ns, outcome, reason, format, issuer, kid,
-        token_digest, masked_name, masked_id, temperature, decode_us, verify_us, status, sync_state
+        token_digest, masked_name, masked_id, temperature, decode_us, verify_us, status, sync_state, rule
         """
 
     /// Statement arguments for `insertSQL`; the digest must already be validated.
@@ -26,7 +26,7 @@ enum RecordRow {
             r.id.data, r.deviceID, r.venueID, r.wallMillis, Int64(bitPattern: r.monotonicNanos),
             r.outcome.rawValue, r.reason?.rawValue, r.format?.rawValue, r.issuer, r.kid,
             Data(digest), r.display?.name, r.display?.idTail, r.temperature,
-            r.decodeMicros, r.verifyMicros, r.status?.rawValue,
+            r.decodeMicros, r.verifyMicros, r.status?.rawValue, r.rule,
         ]
     }
 
@@ -54,6 +54,6 @@ enum RecordRow {
             status: (row[16] as String?).flatMap(HealthStatus.init(rawValue:)),
             tokenDigest: ScanRecord.digestHex(digest),
             display: name.map { MaskedDisplay(name: $0, idTail: tail ?? "") },
-            temperature: row[13], decodeMicros: row[14], verifyMicros: row[15])
+            temperature: row[13], decodeMicros: row[14], verifyMicros: row[15], rule: row[18])
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 /// kiosks in the field upgrade from whatever version they last ran.
 enum Schema {
     /// Identifiers of all migrations, oldest first.
-    static let versions = ["v1", "v2"]
+    static let versions = ["v1", "v2", "v3"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -46,6 +46,10 @@ enum Schema {
         migrator.registerMigration("v2") { db in
             // The dashboard's non-green ratio needs the pass's health colour.
             try db.execute(sql: "ALTER TABLE scan ADD COLUMN status TEXT")
+        }
+        migrator.registerMigration("v3") { db in
+            // A valid pass can still be turned away by a venue rule (fever, capacity, rate limit).
+            try db.execute(sql: "ALTER TABLE scan ADD COLUMN rule TEXT")
         }
         return migrator
     }

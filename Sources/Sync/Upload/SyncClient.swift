@@ -42,6 +42,7 @@ public actor SyncClient {
             try store.markSynced(ids: delivered, atMillis: clock.nowMillis)
         } catch { throw .log("\(error)") }
         stats.delivered += delivered.count
+        stats.lastSuccessMillis = clock.nowMillis
         stats.conflicts += conflicted.count
         return UploadOutcome(sent: batch.count, accepted: response.accepted, duplicates: response.duplicates, conflicts: conflicted)
     }
@@ -166,6 +167,8 @@ public struct SyncStats: Sendable {
     public var conflicts = 0
     public var failures = 0
     public var lastError: SyncError?
+    /// When an upload last went through (the dashboard's "last sync").
+    public var lastSuccessMillis: Int64?
     /// Every wait the loop took, in order (tests check backoff and Retry-After with these).
     public var waits: [Duration] = []
 }

@@ -19,6 +19,8 @@ public struct IncomingRecord: Sendable, Hashable, Codable {
     public var temperature: Double?
     public var decodeMicros: Int
     public var verifyMicros: Int
+    /// The venue rule that kept the door shut (schema v3 kiosks; absent from older ones).
+    public var rule: String?
 
     public struct Display: Sendable, Hashable, Codable {
         public var name: String
@@ -29,7 +31,7 @@ public struct IncomingRecord: Sendable, Hashable, Codable {
         case id, deviceID = "device_id", venueID = "venue_id", wallMillis = "wall_ms"
         case monotonicNanos = "mono_ns", outcome, reason, format, issuer, kid, status
         case tokenDigest = "token_digest", display, temperature
-        case decodeMicros = "decode_us", verifyMicros = "verify_us"
+        case decodeMicros = "decode_us", verifyMicros = "verify_us", rule
     }
 
     /// The stored form: the record re-encoded with sorted keys, so the same record always has the
@@ -51,7 +53,7 @@ public struct IncomingRecord: Sendable, Hashable, Codable {
         guard ["accept", "deny", "error"].contains(outcome) else { return "\(at).outcome must be accept, deny or error" }
         guard tokenDigest.utf8.count == 64, tokenDigest.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
         else { return "\(at).token_digest must be 64 lower-case hex characters" }
-        for (name, value) in [("reason", reason), ("format", format), ("issuer", issuer), ("kid", kid), ("status", status)] {
+        for (name, value) in [("reason", reason), ("format", format), ("issuer", issuer), ("kid", kid), ("status", status), ("rule", rule)] {
             if let value, value.utf8.count > 256 { return "\(at).\(name) is longer than 256 bytes" }
         }
         if let display, display.name.utf8.count > 64 || display.idTail.utf8.count > 64 {

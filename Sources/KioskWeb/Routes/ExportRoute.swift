@@ -1,0 +1,73 @@
+import Dispatch
+import Foundation
+import Hummingbird
+import ScanLog
+
+/// `GET /export?from=ISO&to=ISO&format=csv|json` — the scan log as a download, streamed from a
+/// cursor (see ``ChunkPipe``). `from` defaults to 24 hours before `to`, `to` to now; the range is
+/// half-open. Bad parameters get a 400 with the reason before any byte of the file is sent.
+struct ExportRoute: Sendable {
+    let screens: KioskScreens
+
+    func add(to router: Router<BasicRequestContext>) {
+        let screens = self.screens
+        router.get("/export") { request, _ in
+            do throws(ScreensError) {
+                return try screens.export(request.uri.queryParameters)
+            } catch {
+                return WebJSON.error(error)
+            }
+        }
+    }
+}
+
+extension KioskScreens {
+    func export(_ query: Hummingbird.Parameters) throws(ScreensError) -> Response {
+        let formatText = query.get("format") ?? "csv"
+        guard let format = ExportFormat(rawValue: formatText) else {
+            throw .badParameter(name: "format", value: formatText, expected: "csv or json")
+        }
+        let to = try QueryParameters.time(query.get("to"), name: "to") ?? board.clock.wallMillis + 1
+        let from = try QueryParameters.time(query.get("from"), name: "from") ?? to - 24 * 3_600_000
+        guard from < to else { throw .emptyRange(from: query.get("from") ?? "\(from)", to: query.get("to") ?? "\(to)") }
+        guard let log else { throw .noScanLog }
+
+        let filename = Self.exportFilename(venueID: board.venue.id, fromMillis: from, format: format)
+        let body = ResponseBody { writer in
+            let pipe = ChunkPipe()
+            DispatchQueue.global().async {
+                do {
+                    try log.export(fromMillis: from, toMillis: to, format: format, write: pipe.put)
+                    pipe.finish()
+                } catch {
+                    pipe.finish(throwing: error)
+                }
+            }
+            do {
+                for try await chunk in pipe.chunks {
+                    try await writer.write(ByteBuffer(string: chunk))
+                    pipe.taken()
+                }
+            } catch {
+                pipe.cancel()
+                throw error
+            }
+            try await writer.finish(nil)
+        }
+        return Response(
+            status: .ok,
+            headers: [.contentType: format == .csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+                      .contentDisposition: "attachment; filename=\"\(filename)\"", .cacheControl: "no-store"],
+            body: body)
+    }
+
+    /// `threshold-<venue>-<yyyyMMdd'T'HHmmss'Z'>.<ext>`, ASCII only (a header value), venue ids
+    /// reduced to letters, digits, '-' and '_'.
+    static func exportFilename(venueID: String, fromMillis: Int64, format: ExportFormat) -> String {
+        let venue = String(venueID.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_") ? Character(scalar) : "_"
+        })
+        let stamp = date(fromMillis).formatted(Date.ISO8601FormatStyle(dateSeparator: .omitted, timeSeparator: .omitted))
+        return "threshold-\(venue)-\(stamp).\(format.rawValue)"
+    }
+}

@@ -1,0 +1,177 @@
+import Capture
+import Foundation
+import Hardware
+import Kiosk
+import Passes
+import ScanLog
+import Sync
+
+/// Plays a clip through the whole kiosk — our reader, the verifier with a trust list pulled from
+/// an embedded upstream, the venue rules, simulated relay / lights / thermometer, the durable
+/// scan log and the upload — on a virtual clock, and compares every decision with the manifest.
+///
+/// Why sequential, frame by frame: on the virtual clock the frame's timestamp IS the time, so
+/// the decision for frame N must be taken before the clock moves to frame N+1. Every part is the
+/// production one; only the clock and the hardware backends are simulated.
+public struct SimulationRunner: Sendable {
+    public struct Options: Sendable {
+        /// Scratch space for the scan log and the upstream's database.
+        public var workDirectory: URL
+        /// Cross-check sampled frames with zbar (as the kiosk does).
+        public var audit = true
+        public var deviceID = "sim-kiosk-1"
+        public init(workDirectory: URL) { self.workDirectory = workDirectory }
+    }
+
+    public let manifest: ExpectedManifest
+    public let options: Options
+
+    public init(manifest: ExpectedManifest, options: Options) { self.manifest = manifest; self.options = options }
+
+    /// Runs `source` (a Y4M clip of this manifest, or a `ScenarioSource`) to the end.
+    public func run(source: some FrameSource) async throws -> SimulationReport {
+        let started = Stopwatch.nanos
+        guard source.size.width == manifest.width, source.size.height == manifest.height else {
+            throw SimulationError.clipMismatch("frames are \(source.size), the manifest says \(manifest.width)x\(manifest.height)")
+        }
+        let setup = try SimulationSetup(manifest: manifest)
+        let fm = FileManager.default
+        try fm.createDirectory(at: options.workDirectory, withIntermediateDirectories: true)
+        let upstream = try await EmbeddedUpstream.start(
+            directory: options.workDirectory.appendingPathComponent("upstream"), deviceID: options.deviceID, trustList: setup.trustBundle)
+        do {
+            let report = try await play(source: source, setup: setup, upstream: upstream, started: started)
+            await upstream.stop()
+            return report
+        } catch {
+            await upstream.stop()
+            throw error
+        }
+    }
+
+    private func play(source: some FrameSource, setup: SimulationSetup, upstream: EmbeddedUpstream, started: UInt64) async throws -> SimulationReport {
+        let logPath = options.workDirectory.appendingPathComponent("scanlog.sqlite").path
+        let log = try ScanLogStore(path: logPath)
+        let clock = VirtualClock(origin: manifest.start)
+        let sync = SyncClient(store: log, configuration: SyncConfiguration(
+            baseURL: upstream.baseURL, deviceID: options.deviceID, token: upstream.token))
+        let verifier = Verifier(trust: nil)
+        let refresh = TrustRefresh(verifier: verifier, rootKey: setup.rootKey.publicKey, log: log, sync: sync)
+        guard try await refresh.refresh(now: manifest.start), verifier.trust != nil else {
+            throw SimulationError.setup("the kiosk did not install the trust list from the embedded upstream")
+        }
+        let metrics = KioskMetrics()
+        let actuator = try DoorActuator(config: try Self.hardware(), clock: clock, metrics: metrics)
+        let pipeline = DoorPipeline(
+            judge: DoorJudge(verifier: verifier, venue: setup.venue), actuator: actuator, log: log, hub: EventHub(),
+            metrics: metrics, clock: clock, deviceID: options.deviceID)
+        let reader = FrameReader(metrics: metrics)
+        let audit = ZBarAudit(metrics: metrics)
+
+        var tallies = manifest.visitors.map(VisitorTally.init)
+        var stray = 0, zbarChecks = 0, zbarAgreements = 0, frames = 0
+        var frameToDecision: [Double] = [], decodes: [Double] = []
+        while let frame = try await source.nextFrame() {
+            frames += 1
+            let index = Int(frame.sequence)
+            clock.advance(to: frame.timestamp)
+            let v = tallies.firstIndex { (($0.expectation.firstFrame)...($0.expectation.lastFrame)).contains(index) }
+            await actuator.simulate(temperature: v.map { tallies[$0].expectation.temperature })
+            let (sighting, sample) = reader.read(frame)
+            decodes.append(Double(sighting.decodeMicros) / 1000)
+            if let sample, options.audit {
+                zbarChecks += 1
+                if audit.check(sample) { zbarAgreements += 1 }
+            }
+            if let v {
+                tallies[v].framesInView += 1
+                if !sighting.texts.isEmpty {
+                    tallies[v].framesRead += 1
+                    if tallies[v].firstReadFrame == nil { tallies[v].firstReadFrame = index }
+                }
+            }
+            for outcome in await pipeline.handle(sighting) {
+                frameToDecision.append(Double(outcome.event.latencyMicros) / 1000)
+                guard let v else {
+                    stray += 1
+                    continue
+                }
+                if tallies[v].decision == nil {
+                    tallies[v].decision = outcome
+                    tallies[v].decisionFrame = index
+                } else {
+                    tallies[v].extraDecisions += 1
+                }
+            }
+        }
+        await source.close()
+        // Let the last relay pulse run out on the virtual clock, then lock up.
+        clock.advance(by: .seconds(60))
+        await actuator.settle()
+        let pulses = await actuator.pulses
+        await actuator.shutdown()
+
+        _ = try await sync.drain()
+        let logged = try log.status(nowMillis: clock.wallMillis)
+        let server = try await upstream.counts()
+        return report(
+            tallies: tallies, frames: frames, stray: stray, frameToDecision: frameToDecision, decodes: decodes,
+            zbar: (zbarChecks, zbarAgreements), logged: logged, server: server, pulses: pulses, started: started)
+    }
+
+    private func report(
+        tallies: [VisitorTally], frames: Int, stray: Int, frameToDecision: [Double], decodes: [Double],
+        zbar: (Int, Int), logged: LogStatus, server: (rows: Int, distinctIDs: Int), pulses: Int, started: UInt64
+    ) -> SimulationReport {
+        let fps = Double(manifest.fps)
+        let results = tallies.map { t -> SimulationReport.VisitorResult in
+            let e = t.expectation
+            let actual = t.decision.map { $0.event.outcome.rawValue } ?? "none"
+            let code = t.decision?.judgement.decision.reason?.code
+            let correct = actual == e.decision.rawValue
+            let reasonMatches: Bool = switch (e.reason, code) {
+            case (nil, nil): true
+            case let (expected?, actualCode?): VisitorTally.accepts(expected, actual: actualCode)
+            default: false
+            }
+            var decisionMs: Double?
+            if let frame = t.decisionFrame, let outcome = t.decision {
+                decisionMs = Double(frame - e.firstFrame) / fps * 1000 + Double(outcome.event.latencyMicros) / 1000
+            }
+            return SimulationReport.VisitorResult(
+                id: e.id, expected: e.decision.rawValue, expectedReason: e.reason?.rawValue, actual: actual, actualReason: code,
+                correct: correct, reasonMatches: reasonMatches, decisionMs: decisionMs,
+                frameToDecisionMs: t.decision.map { Double($0.event.latencyMicros) / 1000 },
+                framesToFirstRead: t.firstReadFrame.map { $0 - e.firstFrame }, framesInView: t.framesInView,
+                framesRead: t.framesRead, conditions: e.camera.labels, temperature: e.temperature, extraDecisions: t.extraDecisions)
+        }
+        let decisionTimes = results.compactMap(\.decisionMs)
+        let runSeconds = Double(Stopwatch.nanos - started) / 1e9
+        let clipSeconds = Double(manifest.frameCount) / fps
+        return SimulationReport(
+            scenario: manifest.scenario, frames: frames, width: manifest.width, height: manifest.height, fps: manifest.fps,
+            visitors: results, visitorCount: results.count,
+            falseAccepts: results.filter { $0.expected == "deny" && $0.actual == "allow" }.count,
+            falseRejects: results.filter { $0.expected == "allow" && $0.actual != "allow" }.count,
+            wrongReasons: results.filter { $0.correct && !$0.reasonMatches }.count,
+            strayDecisions: stray,
+            decisionMsP50: percentile(decisionTimes, 50), decisionMsP99: percentile(decisionTimes, 99),
+            frameToDecisionMsP50: percentile(frameToDecision, 50), frameToDecisionMsP99: percentile(frameToDecision, 99),
+            decodeMsP50: percentile(decodes, 50), decodeMsP99: percentile(decodes, 99),
+            zbarChecks: zbar.0, zbarAgreements: zbar.1,
+            recordsLogged: logged.total, recordsOnServer: server.rows, distinctOnServer: server.distinctIDs,
+            unsyncedAfterDrain: logged.unsynced, doorPulses: pulses,
+            runSeconds: runSeconds, speedup: runSeconds > 0 ? clipSeconds / runSeconds : 0)
+    }
+
+    /// Simulated relay, lights, buzzer and an MLX90614 on a simulated bus.
+    public static func hardware() throws -> HardwareConfig {
+        try HardwareConfig.decode(Data("""
+            {"backend": "simulated", "gpioChip": "/dev/gpiochip-sim", "consumer": "threshold-sim",
+             "relay": {"line": 17, "activeLow": false, "pulseMilliseconds": 1500},
+             "lights": {"green": 22, "red": 27, "amber": 23}, "lightsActiveLow": false, "buzzer": {"line": 24},
+             "thermometer": {"bus": "sim-i2c", "settings": {"address": 90, "checkPEC": true, "minimumCelsius": 20,
+                             "maximumCelsius": 45, "staleAfterMilliseconds": 2000}}}
+            """.utf8), path: "(simulation hardware)")
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import Capture
+import Crypto
+import Foundation
+import Hardware
+import ImageFiles
+import Kiosk
+import Passes
+import Policy
+import ScanLog
+import Sync
+
+/// `threshold run`: the kiosk. Reads passes from a camera or a recording, decides at the door,
+/// drives the relay and lights, logs every decision durably and uploads it when an upstream is
+/// configured. SIGTERM or SIGINT: finish the decision in flight, lock the door, exit 0.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run the kiosk on a camera, a recorded clip or a folder of images.")
+
+    @Option(name: [.customLong("source"), .customLong("camera")],
+            help: "/dev/videoN, clip.y4m, a folder of images, or any file ffmpeg reads.") var source: String
+    @Option(help: "Venue configuration (TOML).") var venue: String
+    @Option(help: "Hardware configuration (JSON, see hardware/). Default: simulated outputs.") var hardware: String?
+    @Option(help: "A signed trust bundle to install (needs --root).") var trust: String?
+    @Option(help: "The pinned root public key (Ed25519 PEM) that signs trust bundles.") var root: String?
+    @Option(name: .customLong("key"), help: "Also trust this Threshold issuer public key PEM (repeatable; for tests and rigs).")
+    var keys: [String] = []
+    @Option(help: "Scan log database.") var log = "threshold-scanlog.sqlite"
+    @Option(name: .customLong("device-id"), help: "This kiosk's id (default: the host name).") var deviceID: String?
+    @Option(help: "Upstream base URL, e.g. http://127.0.0.1:8080 (uploads and trust pulls).") var upstream: String?
+    @Option(name: .customLong("token-file"), help: "File holding this device's bearer token for the upstream.") var tokenFile: String?
+    @Option(help: "Stop after this many frames (default: until the source ends or SIGTERM).") var frames: Int?
+    @Flag(name: .customLong("real-time"), help: "Replay recorded sources at their frame rate.") var realTime = false
+    @Flag(help: "Print each decision as a JSON line on stdout.") var json = false
+    @OptionGroup var screens: ScreensOptions
+
+    func run() async throws {
+        let now = Date()
+        let venueConfig = try Self.loadVenue(venue)
+        let hardwareConfig = try hardware.map { path throws(HardwareError) in try HardwareConfig.load(path: path) }
+            ?? (try Self.simulatedHardware)
+        let device = deviceID ?? ProcessInfo.processInfo.hostName
+        let (store, quarantined) = try ScanLogStore.openRecovering(path: log, nowMillis: Int64(now.timeIntervalSince1970 * 1000))
+        if let quarantined { FileHandle.standardError.write(Data("run: the scan log was damaged; moved aside to \(quarantined)\n".utf8)) }
+
+        let verifier = Verifier(trust: nil)
+        let rootKey = try root.map(Self.rootKey)
+        var sync: SyncClient?
+        if let upstream {
+            guard let tokenFile else { throw ValidationError("--upstream needs --token-file") }
+            let token = try String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            sync = SyncClient(store: store, configuration: SyncConfiguration(baseURL: upstream, deviceID: device, token: token))
+        }
+        let refresh = rootKey.map { TrustRefresh(verifier: verifier, rootKey: $0, log: store, sync: sync) }
+        try installTrust(verifier: verifier, refresh: refresh, now: now)
+
+        let metrics = KioskMetrics(), hub = EventHub()
+        let actuator = try DoorActuator(config: hardwareConfig, clock: ContinuousClock(), metrics: metrics)
+        let images = ImageSequenceSource.ImageDecoder(extensions: ["png", "jpg", "jpeg"]) { bytes in try ImageFile.decode(bytes) }
+        if let frames, frames <= 0 { throw ValidationError("--frames must be positive") }
+        let opened: any FrameSource
+        if SourceSpec.kind(of: source) == .camera {
+            // An unplugged camera is reopened with backoff; the door keeps its last state meanwhile.
+            let device = source
+            opened = try ReconnectingSource(clock: ContinuousClock(), backoff: .init(initial: .milliseconds(250), maximum: .seconds(8))) {
+                () throws(CaptureError) -> any FrameSource in try V4L2Camera(path: device)
+            }
+        } else {
+            opened = try SourceSpec.open(source, pacing: realTime ? .realTime(ContinuousClock()) : .asFastAsPossible,
+                                         imageDecoders: [.pnm, images])
+        }
+        let input: any FrameSource = frames.map { LimitedSource(opened, frames: $0) } ?? opened
+        let kiosk = Kiosk(metrics: metrics, hub: hub, log: store, sync: sync,
+                          notifier: SystemdNotifier.fromEnvironment(ProcessInfo.processInfo.environment))
+
+        let screensServer = try screens.start(hub: hub, board: StatusBoard(
+            deviceID: device, venue: venueConfig, metrics: metrics, verifier: verifier, log: store, sync: sync,
+            clock: SystemScanClock()))
+        let printer = json ? Task { for await event in hub.subscribe() { print(Self.jsonLine(event)); fflush(nil) } } : nil
+        let refresher = refresh.flatMap { r in sync.map { _ in Task { await r.run(every: .seconds(600)) } } }
+        let run = Task { () async throws -> Void in
+            // Built inside the task that owns it: the decision state never crosses threads.
+            let pipeline = DoorPipeline(
+                judge: DoorJudge(verifier: verifier, venue: venueConfig), actuator: actuator, log: store, hub: hub,
+                metrics: metrics, clock: SystemScanClock(), deviceID: device)
+            try await kiosk.run(source: input, reader: FrameReader(metrics: metrics), pipeline: pipeline, actuator: actuator)
+        }
+        let signals = SignalTrap(signals: [SIGTERM, SIGINT]) { run.cancel() }
+        defer { signals.cancel() }
+        let result = await run.result
+        refresher?.cancel()
+        await printer?.value
+        await screensServer?.stop()
+        let v = metrics.values
+        FileHandle.standardError.write(Data(
+            "run: \(v.frames) frames, \(v.decisions) decisions (\(v.allowed) allowed, \(v.denied) denied), \(v.droppedFrames) dropped\n".utf8))
+        try result.get()
+    }
+
+    func installTrust(verifier: Verifier, refresh: TrustRefresh?, now: Date) throws {
+        if let trust {
+            guard let refresh else { throw ValidationError("--trust needs --root (the pinned root public key)") }
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: trust))
+            do {
+                try verifier.installBundle(Array(bytes), rootKey: refresh.rootKey, now: now)
+                try refresh.log.trustBundles.save(ScanLog.TrustBundle(kind: .trustList, bytes: bytes, version: nil, etag: nil,
+                                                                      fetchedMillis: Int64(now.timeIntervalSince1970 * 1000)))
+            } catch let error as TrustBundleError { throw ValidationError("\(trust): \(error.description)") }
+        } else if let refresh {
+            do { try refresh.installStored(now: now) } catch {
+                FileHandle.standardError.write(Data("run: the stored trust list does not verify (\(error)); waiting for a new one\n".utf8))
+            }
+        }
+        guard !keys.isEmpty else { return }
+        // Bundles install as in-memory stores; ad hoc keys join whatever the bundle trusts.
+        var store = (verifier.trust as? InMemoryTrustStore) ?? InMemoryTrustStore()
+        for file in keys {
+            let key = try PassArguments.verificationKey(file: file)
+            store.add(TrustedKey(format: .threshold, kid: TrustedKey.kid(for: key), key: key,
+                                 issuer: (file as NSString).lastPathComponent, usages: [.thresholdPass]))
+        }
+        verifier.install(store)
+    }
+
+    static func loadVenue(_ path: String) throws -> VenueConfig {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw ValidationError("\(path): cannot be read") }
+        do { return try VenueConfig.parse(text) } catch {
+            throw ValidationError(error.errors.map { "\(path):\($0.line): \($0.key): \($0.message)" }.joined(separator: "\n"))
+        }
+    }
+
+    static func rootKey(_ path: String) throws -> Curve25519.Signing.PublicKey {
+        guard case .ed25519(let key) = try PassArguments.verificationKey(file: path) else {
+            throw ValidationError("the root key must be Ed25519")
+        }
+        return key
+    }
+
+    /// Outputs that only record, for running on a desk or a recording.
+    static var simulatedHardware: HardwareConfig {
+        get throws {
+            try HardwareConfig.decode(Data("""
+                {"backend": "simulated", "gpioChip": "/dev/gpiochip-sim", "consumer": "threshold-run",
+                 "relay": {"line": 17, "activeLow": false, "pulseMilliseconds": 3000},
+                 "lights": {"green": 22, "red": 27, "amber": 23}, "lightsActiveLow": false}
+                """.utf8), path: "(built-in simulated outputs)")
+        }
+    }
+
+    static func jsonLine(_ e: DoorEvent) -> String {
+        JSON.object([
+            ("id", .int(e.id)), ("outcome", .string(e.outcome.rawValue)), ("screen", .string(e.screen.rawValue)),
+            ("reason", .string(e.message.code)), ("scan", .string(e.scan)),
+            ("format", e.format.map { .string($0.rawValue) } ?? .null), ("repeated", .int(e.repeated ? 1 : 0)),
+            ("occupancy", .int(e.occupancy)), ("latency_ms", .number(Double(e.latencyMicros) / 1000)),
+        ]).text
+    }
+}
