@@ -72,6 +72,21 @@ final class VenuePosterTests: XCTestCase {
         XCTAssertEqual(raster.image.withImage { QRDecoder().read($0) }.map(\.text), [poster.code.text])
     }
 
+    /// The PNG holds exactly two greys — the colours' luminance equivalents — and their own
+    /// contrast (what the printed page shows) is at least 4.5:1; the code still reads.
+    func testPNGGreysKeepTheContrast() throws {
+        let navy = try XCTUnwrap(PosterColor(hex: "#1a237e")), cream = try XCTUnwrap(PosterColor(hex: "#fff8e1"))
+        let poster = try VenuePoster(venue: PosterFixtures.bundled("metro"), colors: PosterColors(foreground: navy, background: cream))
+        let image = poster.raster().image
+        let greys = Set(image.pixels)
+        XCTAssertEqual(greys, [navy.greyEquivalent, cream.greyEquivalent])
+        let ratio = contrastRatio(PosterColor(grey: navy.greyEquivalent), PosterColor(grey: cream.greyEquivalent))
+        XCTAssertGreaterThanOrEqual(ratio, 4.5)
+        XCTAssertEqual(ratio, contrastRatio(navy, cream), accuracy: 0.1)
+        XCTAssertEqual(image.withImage { QRDecoder().read($0) }.map(\.text), [poster.code.text])
+        XCTAssertTrue(poster.svg.contains("fill=\"#fff8e1\""))
+    }
+
     func testEscapingKeepsAnyNameWellFormed() throws {
         let escaped = SVGPoster.escape("a<b>&\"c\"'\u{01}徐")
         XCTAssertEqual(escaped, "a&lt;b&gt;&amp;&quot;c&quot;&apos;\u{FFFD}徐")
