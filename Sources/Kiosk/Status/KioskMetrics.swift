@@ -20,7 +20,7 @@ public final class KioskMetrics: Sendable {
         public var denied = 0
         public var repeated = 0
         public var reasons: [String: Int] = [:]
-        /// Cumulative counts per bucket of `latencyBucketsMs`, plus one for +Inf.
+        /// Decisions per bucket of `latencyBucketsMs` (each counted once, not cumulative), plus one for +Inf.
         public var latencyBuckets: [Int] = Array(repeating: 0, count: KioskMetrics.latencyBucketsMs.count + 1)
         public var latencyMicrosTotal = 0
         public var zbarChecks = 0
