@@ -5,7 +5,7 @@ loopback. Used by scripts/browser-test: open a page, wait until a JavaScript con
 the *live* page (not a one-shot dump), read values from the DOM, take a screenshot.
 
     browser-drive.py URL [--initial NAME=JS ...] --wait JS [--timeout S] [--read NAME=JS ...]
-                     [--screenshot FILE] [--dom FILE] [--size 1280x720]
+                     [--screenshot FILE] [--dom FILE] [--then-wait JS [--then-read NAME=JS ...]] [--size 1280x720]
 
 Prints one JSON object: {"ok": bool, "waited_ms": n, "values": {...}, "error": "..."}.
 """
@@ -95,6 +95,8 @@ def main():
     parser.add_argument("--timeout", type=float, default=15)
     parser.add_argument("--initial", action="append", default=[], help="NAME=JS read as soon as the page has loaded")
     parser.add_argument("--read", action="append", default=[], help="NAME=JS read once the condition holds")
+    parser.add_argument("--then-wait", help="a second JavaScript condition, waited for after the reads and the screenshot")
+    parser.add_argument("--then-read", action="append", default=[], help="NAME=JS read once the second condition holds")
     parser.add_argument("--screenshot")
     parser.add_argument("--dom")
     parser.add_argument("--size", default="1280x720")
@@ -118,20 +120,26 @@ def main():
         for item in args.initial:
             name, expression = item.split("=", 1)
             out["values"][name] = browser.evaluate(session, expression)
-        while True:
-            try:
-                if browser.evaluate(session, f"Boolean({args.wait})"):
-                    break
-            except RuntimeError:
-                pass  # the page is still loading
-            if time.monotonic() - start > args.timeout:
-                out["error"] = f"condition not met within {args.timeout} s: {args.wait}"
-                break
-            time.sleep(0.05)
-        out["waited_ms"] = round((time.monotonic() - start) * 1000)
-        for item in args.read:
-            name, expression = item.split("=", 1)
-            out["values"][name] = browser.evaluate(session, expression)
+
+        def wait(condition):
+            begin = time.monotonic()
+            while True:
+                try:
+                    if browser.evaluate(session, f"Boolean({condition})"):
+                        return round((time.monotonic() - begin) * 1000)
+                except RuntimeError:
+                    pass  # the page is still loading
+                if time.monotonic() - begin > args.timeout:
+                    raise TimeoutError(f"condition not met within {args.timeout} s: {condition}")
+                time.sleep(0.05)
+
+        def read(items):
+            for item in items:
+                name, expression = item.split("=", 1)
+                out["values"][name] = browser.evaluate(session, expression)
+
+        out["waited_ms"] = wait(args.wait)
+        read(args.read)
         if args.dom:
             with open(args.dom, "w", encoding="utf-8") as f:
                 f.write(browser.evaluate(session, "document.documentElement.outerHTML"))
@@ -139,6 +147,9 @@ def main():
             shot = browser.send("Page.captureScreenshot", {"format": "png"}, session)
             with open(args.screenshot, "wb") as f:
                 f.write(base64.b64decode(shot["data"]))
+        if args.then_wait:
+            out["then_waited_ms"] = wait(args.then_wait)
+            read(args.then_read)
         out["ok"] = "error" not in out
     except Exception as error:  # report, never hang: the caller counts a failure
         out["error"] = f"{type(error).__name__}: {error}"

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Kiosk
 import KioskWeb
+import Logging
 
 /// `threshold run`'s screen options: the visitor screen and dashboard server beside the kiosk.
 struct ScreensOptions: ParsableArguments {
@@ -24,12 +25,22 @@ struct ScreensOptions: ParsableArguments {
     /// says so on stderr and the kiosk keeps deciding: the door must not depend on its screens.
     func start(hub: EventHub, board: StatusBoard, label: String = "run") throws -> ScreensServer? {
         guard !noScreens else { return nil }
-        return ScreensServer(screens: KioskScreens(hub: hub, board: board), address: try address, label: label)
+        return ScreensServer(screens: KioskScreens(hub: hub, board: board, logger: ScreensServer.quietLogger), address: try address,
+                             label: label)
     }
 }
 
 /// The screens' HTTP server as a task that runs beside the kiosk and stops with it.
 struct ScreensServer {
+    /// The server's own log lines ("listening", and an error-level line when it is stopped by
+    /// cancellation, which is how it always stops here) would only clutter the kiosk's stderr:
+    /// we report the address and any failure to serve ourselves.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "threshold-screens")
+        logger.logLevel = .critical
+        return logger
+    }
+
     private let task: Task<Void, Never>
 
     init(screens: KioskScreens, address: ListenAddress, label: String,

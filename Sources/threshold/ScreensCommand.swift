@@ -49,7 +49,7 @@ struct ScreensCommand: AsyncParsableCommand {
                                     sync: nil, clock: clock)
             var options = KioskScreens.Options()
             options.idleSeconds = idleSeconds
-            let server = ScreensServer(screens: KioskScreens(hub: hub, board: board, options: options), address: address,
+            let server = ScreensServer(screens: KioskScreens(hub: hub, board: board, options: options, logger: ScreensServer.quietLogger), address: address,
                                        label: "screens") { port in
                 print("screens: listening on http://\(ListenAddress(host: address.host, port: port))/")
                 fflush(nil)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Kiosk
 import ScanLog
 import XCTest
 @testable import KioskWeb
@@ -87,6 +88,25 @@ final class ExportRouteTests: XCTestCase {
                 let lines = String(buffer: r.body).split(separator: "\n")
                 XCTAssertEqual(lines.count, 1 + 3_001)
                 XCTAssertGreaterThan(r.body.readableBytes, 4 * 65_536)
+            }
+        }
+    }
+
+    func testAKioskWithoutAScanLogSaysSoInsteadOfAnEmptyFile() async throws {
+        let door = try Door()
+        let board = StatusBoard(deviceID: "door-1", venue: door.venue, metrics: door.metrics, verifier: door.verifier, log: nil,
+                                sync: nil, clock: door.clock)
+        let router = KioskScreens(hub: door.hub, board: board).router()
+        try await Application(router: router).test(.router) { client in
+            for uri in ["/export?format=csv", "/api/aggregates"] {
+                try await client.execute(uri: uri, method: .get) { r in
+                    XCTAssertEqual(r.status, .notFound, uri)
+                    XCTAssertEqual(try json(r.body)["error"] as? String, ScreensError.noScanLog.description, uri)
+                }
+            }
+            try await client.execute(uri: "/api/status", method: .get) { r in
+                XCTAssertEqual(r.status, .ok)
+                XCTAssertNil(try json(r.body)["outboxDepth"], "unknown, not zero")
             }
         }
     }
