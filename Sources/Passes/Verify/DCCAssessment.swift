@@ -3,7 +3,7 @@ import Foundation
 extension Verifier {
     /// The time-independent checks of an EU DCC (`HC1:`): decode, signer by kid, algorithm,
     /// signature, extended key usage, and the three DCC revocation hashes.
-    static func assessDCC(_ text: String, digest: String, store: any TrustStore, generation: UInt64) -> Assessment {
+    static func assessDCC(_ text: String, token: TokenDigest, store: any TrustStore, generation: UInt64) -> Assessment {
         var kidText: String?
         do throws(PassError) {
             let pass = try DCCPass(qrText: text)
@@ -22,10 +22,10 @@ extension Verifier {
             }
             guard let expires = pass.claims.expires else { throw .malformed("DCC has no exp claim") }
             let positive = pass.certificate.entries.contains { $0.test?.result == HealthCertificate.Test.detected }
-            var assessment = Assessment(generation: generation, verdict: Verdict(
+            var assessment = Assessment(generation: generation, token: token, verdict: Verdict(
                 outcome: .accept, format: .dcc, issuer: key.issuer, kid: kidText, status: positive ? .red : .green,
-                display: pass.certificate.display, issuedAt: pass.claims.issuedAt, expires: expires, tokenDigest: digest,
-                facts: HealthFacts(pass.certificate), credentialDigest: credentialDigest(pass)))
+                display: pass.certificate.display, issuedAt: pass.claims.issuedAt, expires: expires, tokenDigest: "",
+                facts: HealthFacts(pass.certificate)), credential: credentialDigest(pass))
             assessment.expires = expires.timeIntervalSince1970
             assessment.notBefore = max(pass.claims.issuedAt?.timeIntervalSince1970 ?? -.infinity,
                                        pass.claims.notBefore?.timeIntervalSince1970 ?? -.infinity)
@@ -38,14 +38,14 @@ extension Verifier {
             }
             return assessment
         } catch {
-            return .deny(error.reason, error.detail, digest: digest, generation: generation, format: .dcc, kid: kidText)
+            return .deny(error.reason, error.detail, token: token, generation: generation, format: .dcc, kid: kidText)
         }
     }
 
     /// What names a DCC across re-encodings: its UCI, else the signature's stable part.
-    static func credentialDigest(_ pass: DCCPass) -> String {
-        if let uci = pass.certificate.entries.lazy.compactMap(\.uci).first { return TokenDigest(bytes: uci.utf8).hex }
-        return TokenDigest(bytes: stableSignaturePart(pass.message.signature, algorithm: pass.message.algorithm)).hex
+    static func credentialDigest(_ pass: DCCPass) -> TokenDigest {
+        if let uci = pass.certificate.entries.lazy.compactMap(\.uci).first { return TokenDigest(bytes: uci.utf8) }
+        return TokenDigest(bytes: stableSignaturePart(pass.message.signature, algorithm: pass.message.algorithm))
     }
 
     /// The part of a signature a holder cannot rewrite: for ECDSA only `r` (`s` ↔ n − `s` gives

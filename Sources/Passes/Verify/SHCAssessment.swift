@@ -4,7 +4,7 @@ extension Verifier {
     /// The time-independent checks of a SMART Health Card (`shc:/`): numeric decode, JWS, issuer
     /// key by thumbprint kid (stored under the kid's UTF-8 bytes), ES256 signature, and `rid`
     /// revocation (`RevocationKind.shcRID` over `"<kid>.<rid>"`).
-    static func assessSHC(_ text: String, digest: String, store: any TrustStore, generation: UInt64) -> Assessment {
+    static func assessSHC(_ text: String, token: TokenDigest, store: any TrustStore, generation: UInt64) -> Assessment {
         var kidText: String?
         do throws(PassError) {
             let pass = try SHCPass(qrText: text)
@@ -18,11 +18,11 @@ extension Verifier {
                 throw PassError(.badSignature, "SHC alg must be ES256 with an ES256 key")
             }
             guard pass.verifySignature(with: key.key) else { throw PassError(.badSignature, "signature does not verify") }
-            var assessment = Assessment(generation: generation, verdict: Verdict(
+            var assessment = Assessment(generation: generation, token: token, verdict: Verdict(
                 outcome: .accept, format: .shc, issuer: key.issuer, kid: kid, status: .green, display: pass.display,
-                issuedAt: pass.claims.issuedAt, expires: pass.claims.expires, tokenDigest: digest, facts: HealthFacts(pass.claims),
-                credentialDigest: pass.claims.rid.map { TokenDigest(bytes: "\(kid).\($0)".utf8).hex }
-                    ?? TokenDigest(bytes: stableSignaturePart(pass.jws.signature, algorithm: .es256)).hex))
+                issuedAt: pass.claims.issuedAt, expires: pass.claims.expires, tokenDigest: "", facts: HealthFacts(pass.claims)),
+                credential: pass.claims.rid.map { TokenDigest(bytes: "\(kid).\($0)".utf8) }
+                    ?? TokenDigest(bytes: stableSignaturePart(pass.jws.signature, algorithm: .es256)))
             assessment.notBefore = pass.claims.issuedAt.timeIntervalSince1970
             assessment.expires = pass.claims.expires?.timeIntervalSince1970 ?? .infinity
             assessment.keyValidFrom = key.validFrom?.timeIntervalSince1970 ?? -.infinity
@@ -34,7 +34,7 @@ extension Verifier {
             }
             return assessment
         } catch {
-            return .deny(error.reason, error.detail, digest: digest, generation: generation, format: .shc, kid: kidText)
+            return .deny(error.reason, error.detail, token: token, generation: generation, format: .shc, kid: kidText)
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension Verifier {
     /// Everything about a `TH1` text that does not depend on time: structure, key, signature,
     /// claims, revocation and the holder proof's signature.
-    static func assessThreshold(_ text: String, digest: String, store: any TrustStore, generation: UInt64) -> Assessment {
+    static func assessThreshold(_ text: String, token: TokenDigest, store: any TrustStore, generation: UInt64) -> Assessment {
         var kidHex: String?
         do throws(PassError) {
             let parts = try ThresholdWire.split(text)
@@ -24,11 +24,11 @@ extension Verifier {
             // revocation hash (its first 128 bits).
             let credential = pass.credentialID.withUnsafeBytes { sha256($0) }
 
-            var assessment = Assessment(generation: generation, verdict: Verdict(
+            var assessment = Assessment(generation: generation, token: token, verdict: Verdict(
                 outcome: .accept, format: .threshold, issuer: key.issuer, kid: kidHex, status: pass.status,
                 display: MaskedDisplay(name: pass.display.name, idTail: MaskedDisplay.maskID(pass.display.idTail)),
-                issuedAt: pass.issuedAt, expires: pass.expires, tokenDigest: digest, facts: HealthFacts(pass),
-                credentialDigest: TokenDigest(digest: credential).hex))
+                issuedAt: pass.issuedAt, expires: pass.expires, tokenDigest: "", facts: HealthFacts(pass)),
+                credential: TokenDigest(digest: credential))
             assessment.notBefore = (pass.notBefore ?? pass.issuedAt).timeIntervalSince1970
             assessment.expires = pass.expires.timeIntervalSince1970
             assessment.keyValidFrom = key.validFrom?.timeIntervalSince1970 ?? -.infinity
@@ -52,7 +52,7 @@ extension Verifier {
             }
             return assessment
         } catch {
-            return .deny(error.reason, error.detail, digest: digest, generation: generation, format: .threshold, kid: kidHex)
+            return .deny(error.reason, error.detail, token: token, generation: generation, format: .threshold, kid: kidHex)
         }
     }
 }

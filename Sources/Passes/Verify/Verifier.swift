@@ -20,7 +20,7 @@ public final class Verifier: Sendable {
     /// pair new trust with old cached results.
     struct State: Sendable {
         var snapshot: Snapshot
-        var cache: VerificationCache<Assessment>
+        var cache: VerificationCache<CachedAssessment>
 
         mutating func swap(to store: any TrustStore) {
             snapshot = Snapshot(store: store, generation: snapshot.generation + 1,
@@ -68,30 +68,33 @@ public final class Verifier: Sendable {
         guard let store = current.store else {
             return Verdict(outcome: .error, reason: .staleTrust, detail: "no trust list installed", tokenDigest: digest.hex)
         }
-        if let hit { return finish(hit, at: now, context: context, trustIssuedAt: current.issuedAt) }
-        let assessment = Self.assess(text, digest: digest.hex, store: store, generation: current.generation)
+        if let hit { return finish(hit.assessment, at: now, context: context, trustIssuedAt: current.issuedAt) }
+        let assessment = Self.assess(text, token: digest, store: store, generation: current.generation)
+        let cached = CachedAssessment(assessment)
         state.withLock { state in
             // Made under trust that has since been replaced: use it for this scan, never cache it.
-            if state.snapshot.generation == assessment.generation { state.cache.insert(assessment, for: digest) }
+            if state.snapshot.generation == assessment.generation { state.cache.insert(cached, for: digest) }
         }
         return finish(assessment, at: now, context: context, trustIssuedAt: current.issuedAt)
     }
 
     /// Recognises the format by prefix and runs its time-independent checks.
-    static func assess(_ text: String, digest: String, store: any TrustStore, generation: UInt64) -> Assessment {
+    static func assess(_ text: String, token: TokenDigest, store: any TrustStore, generation: UInt64) -> Assessment {
         // Byte-wise prefix tests: the prefixes are ASCII, and String.hasPrefix compares Characters.
         if text.utf8.starts(with: ThresholdWire.credentialPrefix.utf8) || text.utf8.starts(with: ThresholdWire.provenPrefix.utf8) {
-            return assessThreshold(text, digest: digest, store: store, generation: generation)
+            return assessThreshold(text, token: token, store: store, generation: generation)
         }
-        if text.hasPrefix(DCCPass.prefix) { return assessDCC(text, digest: digest, store: store, generation: generation) }
-        if text.hasPrefix(SHCPass.prefix) { return assessSHC(text, digest: digest, store: store, generation: generation) }
-        return .deny(.unknownFormat, "no known pass prefix", digest: digest, generation: generation)
+        if text.hasPrefix(DCCPass.prefix) { return assessDCC(text, token: token, store: store, generation: generation) }
+        if text.hasPrefix(SHCPass.prefix) { return assessSHC(text, token: token, store: store, generation: generation) }
+        return .deny(.unknownFormat, "no known pass prefix", token: token, generation: generation)
     }
 
     /// The checks that depend on the clock, the venue and what was seen before, in a fixed order:
     /// signer key window, pass validity, holder proof, status, trust freshness, replay.
     func finish(_ assessment: Assessment, at now: Date, context: VerificationContext, trustIssuedAt: Double?) -> Verdict {
         var verdict = assessment.verdict
+        verdict.tokenDigest = assessment.token.hex
+        verdict.credentialDigest = assessment.credential?.hex
         guard verdict.outcome == .accept else { return verdict }
         func deny(_ reason: DenyReason, _ detail: String) -> Verdict {
             verdict.outcome = .deny
