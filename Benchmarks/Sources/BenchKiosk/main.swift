@@ -45,6 +45,36 @@ func scenario(visitors: Int, fps: Int, dwell: Double, gap: Double) -> Scenario {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
+
+// `bench-kiosk SCENARIO.json [REPORT_DIR]`: a scenario at its own size and rate, release build.
+if let path = arguments.first, path.hasSuffix(".json") {
+    do {
+        let generator = try ClipGenerator(scenario: try ScenarioLoader.load(path: path))
+        let scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("bench-kiosk-sim-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let report = try await SimulationRunner(manifest: try generator.plan(), options: SimulationRunner.Options(workDirectory: scratch))
+            .run(source: ScenarioSource(generator: generator))
+        if let dir = arguments.dropFirst().first {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try report.json().write(to: URL(fileURLWithPath: dir).appendingPathComponent("report.json"))
+            try Data(report.html().utf8).write(to: URL(fileURLWithPath: dir).appendingPathComponent("report.html"))
+        }
+        let admissible = report.visitors.filter { $0.expected == "allow" }.count
+        print("## Simulation \(report.scenario): \(report.frames) frames \(report.width)×\(report.height) @ \(report.fps) fps\n")
+        printTable(["visitors", "admissible", "false accepts", "false rejects", "wrong reasons", "decision ms p50 / p99",
+                    "frame→decision ms p50 / p99", "zbar agreed", "records logged / on upstream", "run s", "× real time"], [[
+            "\(report.visitorCount)", "\(admissible)", "\(report.falseAccepts)", "\(report.falseRejects)", "\(report.wrongReasons)",
+            "\(fmt(report.decisionMsP50, 1)) / \(fmt(report.decisionMsP99, 1))",
+            "\(fmt(report.frameToDecisionMsP50)) / \(fmt(report.frameToDecisionMsP99))", "\(report.zbarAgreements)/\(report.zbarChecks)",
+            "\(report.recordsLogged) / \(report.recordsOnServer)", fmt(report.runSeconds, 1), fmt(report.speedup, 1),
+        ]])
+        exit(report.passed ? 0 : 1)
+    } catch {
+        print("bench-kiosk: \(error)")
+        exit(1)
+    }
+}
+
 let visitorCount = arguments.first.flatMap(Int.init) ?? 200
 let seconds = arguments.dropFirst().first.flatMap(Int.init) ?? 20
 let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("bench-kiosk-\(getpid())")
