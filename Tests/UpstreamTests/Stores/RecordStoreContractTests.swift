@@ -10,7 +10,11 @@ final class RecordStoreContractTests: XCTestCase {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("contract-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try await exercise(try SQLiteRecordStore(path: StoreLocation.sqlitePath(directory)))
+        let store = try SQLiteRecordStore(path: StoreLocation.sqlitePath(directory))
+        // An acknowledged batch must survive a power cut: GRDB's WAL default (NORMAL) is not enough.
+        let synchronous = try await store.pool.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        XCTAssertEqual(synchronous, 2)
+        try await exercise(store)
     }
 
     func testPostgreSQLStoreAndRoutes() async throws {
