@@ -76,8 +76,14 @@ final class RecordStoreContractTests: XCTestCase {
         let five = try incoming(5)
         result = try await store.ingest([five, five], receivedMillis: 13)
         XCTAssertEqual(result, IngestResult(accepted: 1, duplicates: 1, conflicts: []))
-        let conflicts = try await store.conflictCount()
+        var conflicts = try await store.conflictCount()
         XCTAssertEqual(conflicts, 1)
+        // Several conflicts in one batch, beside a retry: all refused and kept, in one go.
+        let forgedAgain = try [1, 3].map { try incoming($0, issuer: "did:web:evil.example") }
+        result = try await store.ingest(forgedAgain + [three[0]], receivedMillis: 13)
+        XCTAssertEqual(result, IngestResult(accepted: 0, duplicates: 1, conflicts: forgedAgain.map(\.record.id)))
+        conflicts = try await store.conflictCount()
+        XCTAssertEqual(conflicts, 3)
         let kept = try await store.records(venue: "venue-1", fromMillis: 0, toMillis: .max, after: nil, limit: 10)
         XCTAssertEqual(kept.first { $0.id == forged.record.id }?.json, three[1].json)
 
