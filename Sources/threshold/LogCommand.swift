@@ -14,9 +14,10 @@ struct LogDatabaseOptions: ParsableArguments {
     @Option(help: "Path of the scan log database.") var db: String = "/var/lib/threshold/scanlog.sqlite"
 
     /// Opens for reading and reporting: a damaged file is an error here, not moved aside.
-    func open() throws -> ScanLogStore {
+    /// - Parameter checkIntegrity: run SQLite's page check first (reads the whole file).
+    func open(checkIntegrity: Bool = false) throws -> ScanLogStore {
         do {
-            return try ScanLogStore(path: db, configuration: ScanLogConfiguration(checkIntegrityOnOpen: false))
+            return try ScanLogStore(path: db, configuration: ScanLogConfiguration(checkIntegrityOnOpen: checkIntegrity))
         } catch let error as ScanLogError {
             throw ValidationError(error.description)
         }

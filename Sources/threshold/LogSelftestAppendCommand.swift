@@ -7,14 +7,15 @@ import Sync
 /// `threshold log selftest-append` (hidden): the kiosk side of `scripts/crash-test`. Appends
 /// synthetic decisions while a sync task uploads them, printing `APPENDED <id>` after each durable
 /// commit — the script kills it at random and checks that every printed id reaches the server once.
+/// Without `--server` it only appends (`scripts/powercut-test` cuts the disk under it).
 struct LogSelftestAppendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "selftest-append", abstract: "Append synthetic records while syncing (crash test).",
         shouldDisplay: false)
 
     @OptionGroup var options: LogDatabaseOptions
-    @Option(help: "Upstream base URL.") var server: String
-    @Option(help: "Device bearer token.") var token: String
+    @Option(help: "Upstream base URL (none: append only, no sync).") var server: String?
+    @Option(help: "Device bearer token.") var token: String = ""
     @Option(help: "Device id.") var device: String = "kiosk-crash"
     @Option(help: "Venue id.") var venue: String = "venue-crash"
     @Option(help: "Records to append (then keep syncing until drained).") var count: Int = 1_000_000
@@ -26,18 +27,21 @@ struct LogSelftestAppendCommand: AsyncParsableCommand {
         let clock = SystemScanClock()
         let (store, moved) = try ScanLogStore.openRecovering(path: options.db, nowMillis: clock.wallMillis)
         if let moved { emit("QUARANTINED \(moved)") }
-        let sync = SyncClient(
-            store: store,
-            configuration: SyncConfiguration(
-                baseURL: server, deviceID: device, token: token, batchSize: batchSize, requestTimeout: .seconds(5),
-                backoff: BackoffPolicy(base: .milliseconds(20), cap: .milliseconds(500))))
+        let sync = server.map {
+            SyncClient(
+                store: store,
+                configuration: SyncConfiguration(
+                    baseURL: $0, deviceID: device, token: token, batchSize: batchSize, requestTimeout: .seconds(5),
+                    backoff: BackoffPolicy(base: .milliseconds(20), cap: .milliseconds(500))))
+        }
         if drainOnly {
+            guard let sync else { throw ValidationError("--drain-only needs --server.") }
             let delivered = try await sync.drain()
             emit("DRAINED \(delivered)")
             return
         }
         // Sync runs detached from the append loop: an append never waits for the network.
-        let uploader = Task.detached { await sync.run(idle: .milliseconds(50)) }
+        let uploader = Task.detached { await sync?.run(idle: .milliseconds(50)) }
         let ids = RecordIDGenerator()
         var rng = SystemRandomNumberGenerator()
         var latencies = [Duration]()
@@ -63,7 +67,7 @@ struct LogSelftestAppendCommand: AsyncParsableCommand {
             emit("APPEND-P99-MS \(Double(p99.components.attoseconds) / 1e15 + Double(p99.components.seconds) * 1e3)")
             emit("APPEND-MAX-MS \(Double(latencies[latencies.count - 1].components.attoseconds) / 1e15 + Double(latencies[latencies.count - 1].components.seconds) * 1e3)")
         }
-        emit("DRAINED \(try await sync.drain())")
+        if let sync { emit("DRAINED \(try await sync.drain())") }
     }
 }
 

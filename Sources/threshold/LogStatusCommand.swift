@@ -9,9 +9,10 @@ struct LogStatusCommand: ParsableCommand {
 
     @OptionGroup var options: LogDatabaseOptions
     @Flag(help: "Print JSON instead of text.") var json = false
+    @Flag(help: "Check every page of the file first (fails on a damaged log).") var checkIntegrity = false
 
     func run() throws {
-        let store = try options.open()
+        let store = try options.open(checkIntegrity: checkIntegrity)
         let status = try store.status(nowMillis: SystemScanClock().wallMillis)
         if json {
             let encoder = JSONEncoder()

@@ -90,8 +90,8 @@ extension ScanRecord {
         return out
     }
 
-    static func digestHex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+    static func digestHex(_ bytes: some Collection<UInt8>) -> String {
+        Hex.encode(bytes)
     }
 }
 

@@ -26,11 +26,14 @@ public final class ScanLogStore: Sendable {
         config.busyMode = .timeout(10)
         let cap = configuration.maxPageCount
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             if let cap { try db.execute(sql: "PRAGMA max_page_count = \(cap)") }
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
+            // GRDB switches its WAL writer to synchronous=NORMAL after `prepareDatabase` has run,
+            // which leaves the last commits to the page cache: a power cut loses them
+            // (scripts/powercut-test caught it). FULL again, on the one connection that writes.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             let migrator = Schema.migrator
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw ScanLogError.newerSchema(path: path)
@@ -144,10 +147,19 @@ public final class ScanLogStore: Sendable {
 
     private func setState(_ state: SyncState, ids: [RecordID], atMillis: Int64) throws {
         guard !ids.isEmpty else { return }
+        // One statement per 500 ids (well under SQLite's parameter limit), all in one transaction.
+        let chunk = 500
         try write { db in
-            let statement = try db.cachedStatement(
-                sql: "UPDATE scan SET sync_state = ?, synced_ms = ? WHERE id = ? AND sync_state = 0")
-            for id in ids { try statement.execute(arguments: [state.rawValue, atMillis, id.data]) }
+            for start in stride(from: 0, to: ids.count, by: chunk) {
+                let part = ids[start..<min(ids.count, start + chunk)]
+                let marks = repeatElement("?", count: part.count).joined(separator: ",")
+                let statement = try db.cachedStatement(
+                    sql: "UPDATE scan SET sync_state = ?, synced_ms = ? WHERE sync_state = 0 AND id IN (\(marks))")
+                var values: [(any DatabaseValueConvertible)?] = [state.rawValue, atMillis]
+                values.reserveCapacity(part.count + 2)
+                for id in part { values.append(id.data) }
+                try statement.execute(arguments: StatementArguments(values))
+            }
         }
     }
 
@@ -157,6 +169,11 @@ public final class ScanLogStore: Sendable {
             try Row.fetchOne(db, sql: "SELECT \(RecordRow.columns) FROM scan WHERE id = ?", arguments: [id.data])
                 .map { try RecordRow.decode($0, path: path) }
         }
+    }
+
+    /// The writer's `PRAGMA synchronous` (2 = FULL: every commit waits for the WAL to be on disk).
+    func writerSynchronousMode() throws -> Int {
+        try write { try Int.fetchOne($0, sql: "PRAGMA synchronous") ?? -1 }
     }
 
     /// Reads with errors mapped to `ScanLogError`.

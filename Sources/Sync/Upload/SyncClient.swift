@@ -102,9 +102,8 @@ public actor SyncClient {
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Bearer \(configuration.token)")
         request.headers.add(name: "Content-Type", value: "application/json")
-        let json: Data
-        do { json = try JSONEncoder().encode(UploadBatch(records: batch)) } catch { throw .log("cannot encode a batch: \(error)") }
-        if configuration.gzip, let gz = GzipEncoder.compress(Array(json)) {
+        let json = UploadBatch.json(batch)
+        if configuration.gzip, let gz = GzipEncoder.compress(json, level: configuration.gzipLevel) {
             request.headers.add(name: "Content-Encoding", value: "gzip")
             request.body = .bytes(ByteBuffer(bytes: gz))
         } else {
@@ -173,7 +172,19 @@ public struct SyncStats: Sendable {
     public var waits: [Duration] = []
 }
 
-struct UploadBatch: Encodable { var records: [ScanRecord] }
+/// The body of `POST /v1/batches`: `{"records":[…]}`.
+enum UploadBatch {
+    static func json(_ records: [ScanRecord]) -> [UInt8] {
+        var json = JSONBytes(capacity: 64 + records.count * 480)
+        json.raw("{\"records\":[")
+        for (i, record) in records.enumerated() {
+            if i > 0 { json.raw(",") }
+            record.appendJSON(to: &json)
+        }
+        json.raw("]}")
+        return json.bytes
+    }
+}
 
 struct IngestResponse: Decodable {
     var accepted: Int

@@ -8,6 +8,8 @@ public struct SyncConfiguration: Sendable {
     /// Records per upload (the server caps batches; 413 halves this automatically).
     public var batchSize: Int
     public var gzip: Bool
+    /// zlib level 1–9. Higher shrinks a batch a little more for much more CPU (see bench-scanlog).
+    public var gzipLevel: Int32 = 6
     /// Per-request deadline; a stalled connection is abandoned and retried after this.
     public var requestTimeout: Duration
     public var backoff: BackoffPolicy

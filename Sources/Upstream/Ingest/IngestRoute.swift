@@ -59,9 +59,14 @@ struct BatchDecoder: Sendable {
             }
         case let other?: throw UpstreamError.badRequest("Unsupported Content-Encoding \(other); use gzip or none.")
         }
+        // The fast parser takes the usual body; anything else goes to JSONDecoder, which names the problem.
         let batch: IncomingBatch
-        do { batch = try JSONDecoder().decode(IncomingBatch.self, from: Data(bytes)) } catch let error as DecodingError {
-            throw UpstreamError.badRequest("Malformed batch: \(Self.reason(error))")
+        if let parsed = BatchParser.parse(bytes) {
+            batch = parsed
+        } else {
+            do { batch = try JSONDecoder().decode(IncomingBatch.self, from: Data(bytes)) } catch let error as DecodingError {
+                throw UpstreamError.badRequest("Malformed batch: \(Self.reason(error))")
+            }
         }
         guard batch.records.count <= limits.maxBatchRecords else {
             throw UpstreamError.tooLarge("A batch holds at most \(limits.maxBatchRecords) records, got \(batch.records.count).")

@@ -34,20 +34,15 @@ public struct IncomingRecord: Sendable, Hashable, Codable {
         case decodeMicros = "decode_us", verifyMicros = "verify_us", rule
     }
 
-    /// The stored form: the record re-encoded with sorted keys, so the same record always has the
-    /// same bytes and "same id, different content" is a plain comparison.
-    public func canonicalJSON() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-
     /// Checks what JSON types cannot: formats, lengths, allowed values.
     /// - Returns: nil when valid, else the reason (for a 400).
     func problem(at index: Int) -> String? {
         let at = "records[\(index)]"
-        guard id.utf8.count == 36, UUID(uuidString: id) != nil else { return "\(at).id is not a UUID" }
-        guard id == id.lowercased() else { return "\(at).id must be lower-case" }
+        switch Self.uuidForm(id) {
+        case .valid: break
+        case .upperCase: return "\(at).id must be lower-case"
+        case .invalid: return "\(at).id is not a UUID"
+        }
         guard !deviceID.isEmpty, deviceID.utf8.count <= 128 else { return "\(at).device_id must be 1–128 bytes" }
         guard !venueID.isEmpty, venueID.utf8.count <= 128 else { return "\(at).venue_id must be 1–128 bytes" }
         guard ["accept", "deny", "error"].contains(outcome) else { return "\(at).outcome must be accept, deny or error" }
@@ -62,6 +57,31 @@ public struct IncomingRecord: Sendable, Hashable, Codable {
         if let temperature, !temperature.isFinite { return "\(at).temperature is not a number" }
         guard decodeMicros >= 0, verifyMicros >= 0 else { return "\(at) latencies must not be negative" }
         return nil
+    }
+}
+
+extension IncomingRecord {
+    enum UUIDForm { case valid, upperCase, invalid }
+
+    /// `8-4-4-4-12` hexadecimal digits, checked byte by byte (Foundation's parser, with a
+    /// lower-cased copy to compare, was a visible part of ingesting a batch).
+    static func uuidForm(_ text: String) -> UUIDForm {
+        var upper = false
+        var count = 0
+        for (i, c) in text.utf8.enumerated() {
+            count += 1
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                if c != UInt8(ascii: "-") { return .invalid }
+            } else {
+                switch c {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"): break
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): upper = true
+                default: return .invalid
+                }
+            }
+        }
+        guard count == 36 else { return .invalid }
+        return upper ? .upperCase : .valid
     }
 }
 

@@ -4,7 +4,8 @@ import PostgresNIO
 
 /// The fleet store: PostgreSQL through PostgresNIO's connection pool. A batch is two round trips
 /// (a bulk `INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING id`, then one lookup of
-/// the ids that already existed), inside one transaction.
+/// the ids that already existed), plus one bulk insert of refused versions when there are
+/// conflicts, inside one transaction.
 public final class PostgresRecordStore: RecordStore {
     let client: PostgresClient
     let runner: Task<Void, Never>
@@ -82,6 +83,7 @@ public final class PostgresRecordStore: RecordStore {
                 }
                 var result = IngestResult(accepted: 0, duplicates: 0, conflicts: [])
                 var counted = Set<String>()
+                var conflictDevices = [String](), conflictBodies = [String]()
                 for (r, json) in records {
                     if inserted.contains(r.id), counted.insert(r.id).inserted {
                         result.accepted += 1
@@ -89,11 +91,20 @@ public final class PostgresRecordStore: RecordStore {
                     } else if existing[r.id] == json {
                         result.duplicates += 1
                     } else {
-                        try await connection.query(
-                            "INSERT INTO conflict (record_id, device_id, received_ms, body) VALUES (\(r.id), \(r.deviceID), \(receivedMillis), \(json))",
-                            logger: logger)
                         result.conflicts.append(r.id)
+                        conflictDevices.append(r.deviceID)
+                        conflictBodies.append(json)
                     }
+                }
+                if !result.conflicts.isEmpty {
+                    // The refused versions are kept for the operator, in the same transaction, one statement.
+                    try await connection.query(
+                        """
+                        INSERT INTO conflict (record_id, device_id, received_ms, body)
+                        SELECT u.id, u.device_id, \(receivedMillis), u.body
+                        FROM unnest(\(result.conflicts)::text[], \(conflictDevices)::text[], \(conflictBodies)::text[])
+                            AS u(id, device_id, body)
+                        """, logger: logger)
                 }
                 return result
             }

@@ -11,9 +11,10 @@ public final class SQLiteRecordStore: RecordStore {
         self.path = path
         var config = Configuration()
         config.busyMode = .timeout(10)  // WAL recovery after a crash, admin commands beside the server
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         do {
             pool = try DatabasePool(path: path, configuration: config)
+            // GRDB sets its WAL writer to synchronous=NORMAL after `prepareDatabase`; FULL here.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(pool)
         } catch {
             throw UpstreamError.storage("cannot open \(path): \(error)")

@@ -52,4 +52,39 @@ final class RetentionTests: XCTestCase {
         XCTAssertNil(try store.record(id: old.id))
         XCTAssertNotNil(try store.record(id: recent.id))
     }
+
+    /// The scheduler purges on its first call, then only once per interval of the injected clock;
+    /// expired records that never synced are reported, not deleted.
+    func testSchedulerPurgesOncePerIntervalOnTheInjectedClock() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try ScanLogStore(path: directory.appendingPathComponent("r.sqlite").path)
+        let f = RecordFactory(startMillis: day0 - 100 * dayMillis)
+        let syncedOld = f.make(visitor: 1), pendingOld = f.make(visitor: 2)
+        try store.append(contentsOf: [syncedOld, pendingOld])
+        try store.markSynced(ids: [syncedOld.id], atMillis: day0 - 99 * dayMillis)
+
+        let clock = ManualClock(wallMillis: day0)
+        let scheduler = RetentionScheduler(store: store, clock: clock, interval: .seconds(3_600))
+        XCTAssertEqual(try scheduler.runIfDue(), RetentionReport(purged: 1, keptUnsynced: 1, nowMillis: day0))
+        XCTAssertNil(try store.record(id: syncedOld.id))
+        XCTAssertNotNil(try store.record(id: pendingOld.id))
+
+        // Within the hour: nothing runs, even though a new record has expired meanwhile.
+        f.clock.set(wallMillis: day0 - 95 * dayMillis)
+        let later = f.make(visitor: 3)
+        try store.append(later)
+        try store.markSynced(ids: [later.id], atMillis: day0)
+        clock.advance(millis: 3_599_000)
+        XCTAssertNil(try scheduler.runIfDue())
+        XCTAssertNotNil(try store.record(id: later.id))
+
+        // A wall-clock step forward (NTP) does not trigger a pass; the monotonic hour does.
+        clock.set(wallMillis: day0 + 3_600_000)
+        XCTAssertNil(try scheduler.runIfDue())
+        clock.advance(millis: 1_000)
+        XCTAssertEqual(try scheduler.runIfDue(), RetentionReport(purged: 1, keptUnsynced: 1, nowMillis: day0 + 3_601_000))
+        XCTAssertNil(try store.record(id: later.id))
+        XCTAssertNil(try scheduler.runIfDue())
+    }
 }

@@ -10,7 +10,11 @@ final class RecordStoreContractTests: XCTestCase {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("contract-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try await exercise(try SQLiteRecordStore(path: StoreLocation.sqlitePath(directory)))
+        let store = try SQLiteRecordStore(path: StoreLocation.sqlitePath(directory))
+        // An acknowledged batch must survive a power cut: GRDB's WAL default (NORMAL) is not enough.
+        let synchronous = try await store.pool.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        XCTAssertEqual(synchronous, 2)
+        try await exercise(store)
     }
 
     func testPostgreSQLStoreAndRoutes() async throws {
@@ -72,8 +76,14 @@ final class RecordStoreContractTests: XCTestCase {
         let five = try incoming(5)
         result = try await store.ingest([five, five], receivedMillis: 13)
         XCTAssertEqual(result, IngestResult(accepted: 1, duplicates: 1, conflicts: []))
-        let conflicts = try await store.conflictCount()
+        var conflicts = try await store.conflictCount()
         XCTAssertEqual(conflicts, 1)
+        // Several conflicts in one batch, beside a retry: all refused and kept, in one go.
+        let forgedAgain = try [1, 3].map { try incoming($0, issuer: "did:web:evil.example") }
+        result = try await store.ingest(forgedAgain + [three[0]], receivedMillis: 13)
+        XCTAssertEqual(result, IngestResult(accepted: 0, duplicates: 1, conflicts: forgedAgain.map(\.record.id)))
+        conflicts = try await store.conflictCount()
+        XCTAssertEqual(conflicts, 3)
         let kept = try await store.records(venue: "venue-1", fromMillis: 0, toMillis: .max, after: nil, limit: 10)
         XCTAssertEqual(kept.first { $0.id == forged.record.id }?.json, three[1].json)
 
