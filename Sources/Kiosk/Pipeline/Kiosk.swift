@@ -106,13 +106,18 @@ public struct Kiosk: Sendable {
         return nil
     }
 
-    /// Every `options.housekeeping`: purge synced records past retention, retry records held in
-    /// memory after a full disk, and surface a disk alarm.
+    /// Every `options.housekeeping`: purge synced records past retention (at most hourly), retry
+    /// records held in memory after a full disk; expired records kept because they never synced
+    /// show on the dashboard.
     private func housekeeping() async {
+        let retention = log.map { RetentionScheduler(store: $0) }
         while !Task.isCancelled {
-            if let log {
-                let now = Int64(Date().timeIntervalSince1970 * 1000)
-                _ = try? log.purgeExpired(nowMillis: now)
+            if let log, let retention {
+                do {
+                    if let report = try retention.runIfDue() { metrics.recordRetention(report) }
+                } catch {
+                    metrics.recordLogFault("retention purge: \(error)")
+                }
                 if log.heldInMemory > 0 { _ = try? log.retryHeld() }
             }
             try? await Task.sleep(for: options.housekeeping)

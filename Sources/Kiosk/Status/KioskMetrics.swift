@@ -1,3 +1,4 @@
+import ScanLog
 import Synchronization
 
 /// Counters and gauges of a running kiosk, for the dashboard and `/metrics`.
@@ -28,6 +29,10 @@ public final class KioskMetrics: Sendable {
         public var hardwareFaults = 0
         public var lastHardwareFault: String?
         public var logAppendFailures = 0
+        public var lastLogFault: String?
+        /// Records purged by the last retention run, and expired ones kept because they never synced.
+        public var retentionPurged = 0
+        public var expiredUnsynced = 0
         public var occupancy = 0
         public var cameraErrors = 0
         public var lastCameraError: String?
@@ -92,6 +97,15 @@ public final class KioskMetrics: Sendable {
     }
 
     func recordAppendFailure() { state.withLock { $0.values.logAppendFailures += 1 } }
+
+    func recordLogFault(_ description: String) { state.withLock { $0.values.lastLogFault = description } }
+
+    func recordRetention(_ report: RetentionReport) {
+        state.withLock { s in
+            s.values.retentionPurged += report.purged
+            s.values.expiredUnsynced = report.keptUnsynced
+        }
+    }
 
     func recordCameraError(_ description: String) {
         state.withLock { s in

@@ -25,6 +25,7 @@ extension ScanRecord {
         if let temperature, temperature.isFinite { json.raw(","); json.key("temperature"); json.number(temperature) }
         json.raw(","); json.key("decode_us"); json.integer(decodeMicros)
         json.raw(","); json.key("verify_us"); json.integer(verifyMicros)
+        if let rule { json.raw(","); json.key("rule"); json.string(rule) }
         json.raw("}")
     }
 }

@@ -73,7 +73,7 @@ struct BatchParser {
     /// The record's keys; the first nine are required.
     private static let keys = [
         "id", "device_id", "venue_id", "wall_ms", "mono_ns", "outcome", "token_digest", "decode_us", "verify_us",
-        "reason", "format", "issuer", "kid", "status", "temperature", "display",
+        "reason", "format", "issuer", "kid", "status", "temperature", "display", "rule",
     ]
     private static let required: UInt32 = (1 << 9) - 1
 
@@ -102,6 +102,7 @@ struct BatchParser {
         case "issuer": return optionalString(&r.issuer)
         case "kid": return optionalString(&r.kid)
         case "status": return optionalString(&r.status)
+        case "rule": return optionalString(&r.rule)
         case "temperature":
             if !null() {
                 guard let v = double() else { return false }

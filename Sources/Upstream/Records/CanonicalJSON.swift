@@ -82,6 +82,7 @@ extension IncomingRecord {
         json.raw(","); json.key("mono_ns"); json.integer(monotonicNanos)
         json.raw(","); json.key("outcome"); json.string(outcome)
         if let reason { json.raw(","); json.key("reason"); json.string(reason) }
+        if let rule { json.raw(","); json.key("rule"); json.string(rule) }
         if let status { json.raw(","); json.key("status"); json.string(status) }
         if let temperature {
             guard temperature.isFinite else { throw UpstreamError.badRequest("temperature is not a number") }

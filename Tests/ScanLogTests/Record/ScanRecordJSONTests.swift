@@ -27,6 +27,7 @@ final class ScanRecordJSONTests: XCTestCase {
             r.wallMillis = Int64(bitPattern: rng.next()) >> Int64(n % 64)
             r.monotonicNanos = rng.next() >> UInt64(n % 64)
             r.decodeMicros = Int(rng.next() % 1_000_000)
+            r.rule = n % 9 == 0 ? pick(6) : nil
             out.append(r)
         }
         return out

@@ -20,7 +20,7 @@ final class IncomingRecordJSONTests: XCTestCase {
                 status: n % 3 == 0 ? nil : "green", tokenDigest: String(repeating: "ab", count: 32),
                 display: n % 8 == 0 ? nil : .init(name: pick(6), idTail: pick(7)),
                 temperature: temperatures[n % temperatures.count], decodeMicros: Int(rng.next() % 1_000_000),
-                verifyMicros: -Int(rng.next() % 1_000))
+                verifyMicros: -Int(rng.next() % 1_000), rule: n % 9 == 0 ? pick(8) : nil)
         }
     }
 
