@@ -53,6 +53,11 @@ struct RunCommand: AsyncParsableCommand {
         }
         let refresh = rootKey.map { TrustRefresh(verifier: verifier, rootKey: $0, log: store, sync: sync) }
         try installTrust(verifier: verifier, refresh: refresh, now: now)
+        if verifier.trust == nil {
+            // Not fatal: a kiosk with an upstream gets its list shortly; until then every pass is
+            // refused with "kiosk error", never accepted.
+            FileHandle.standardError.write(Data("run: no trust list installed yet (give --trust/--root, --key, or an upstream); every pass is refused until one arrives\n".utf8))
+        }
 
         let metrics = KioskMetrics(), hub = EventHub()
         let actuator = try DoorActuator(config: hardwareConfig, clock: ContinuousClock(), metrics: metrics)
