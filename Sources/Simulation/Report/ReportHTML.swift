@@ -67,7 +67,7 @@ extension SimulationReport {
         let rows = totals.sorted { $0.key < $1.key }
         guard !rows.isEmpty else { return "<p>No frames in view.</p>" }
         let rowH = 22.0, w = 480.0
-        var svg = "<svg width=\(Int(w + 160)) height=\(Int(Double(rows.count) * rowH + 10)) role=img aria-label=\"read rate by condition\">"
+        var svg = "<svg width=\(Int(w + 220)) height=\(Int(Double(rows.count) * rowH + 10)) role=img aria-label=\"read rate by condition\">"
         for (i, row) in rows.enumerated() {
             let rate = row.value.seen > 0 ? Double(row.value.read) / Double(row.value.seen) : 0
             let y = Double(i) * rowH + 4
