@@ -67,6 +67,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Policy", dependencies: ["Passes"], swiftSettings: strict),
+        .target(name: "JSONText", swiftSettings: strict),
 
         // MARK: Edges
         .target(name: "ImageFiles", dependencies: ["Imaging", "CPNG", "CJPEG"], swiftSettings: strict),
@@ -86,18 +87,18 @@ let package = Package(
         .target(name: "VenuePoster", dependencies: ["Imaging", "QRCode", "Policy"], swiftSettings: strict),
         .target(
             name: "ScanLog",
-            dependencies: ["Passes", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Passes", "JSONText", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(
             name: "Sync",
-            dependencies: ["ScanLog", "CZlib", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["ScanLog", "JSONText", "CZlib", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: strict
         ),
         .target(
             name: "Upstream",
             dependencies: [
-                "CZlib",
+                "CZlib", "JSONText",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -148,7 +149,7 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Passes", "TestSupport"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "Imaging", "QRCode", "TestSupport"]),
         .testTarget(name: "HardwareTests", dependencies: ["Hardware"]),
-        .testTarget(name: "ScanLogTests", dependencies: ["ScanLog", "TestSupport"]),
+        .testTarget(name: "ScanLogTests", dependencies: ["ScanLog", "JSONText", "TestSupport"]),
         .testTarget(name: "SyncTests", dependencies: [
             "Sync", "Upstream", "ScanLog", "TestSupport", .product(name: "HummingbirdTLS", package: "hummingbird"),
         ]),

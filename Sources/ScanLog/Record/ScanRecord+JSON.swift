@@ -1,3 +1,5 @@
+public import JSONText
+
 extension ScanRecord {
     /// Appends the record's upload form: the same JSON object `JSONEncoder` makes of it (snake_case
     /// keys, absent optionals omitted, the id and digest as lower-case text), written directly —

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import JSONText
 import NIOCore
 import NIOHTTP1
 import ScanLog
