@@ -37,8 +37,9 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let now = Date()
         let venueConfig = try Self.loadVenue(venue)
+        // Without a hardware file: outputs that only record, for a desk or a recording.
         let hardwareConfig = try hardware.map { path throws(HardwareError) in try HardwareConfig.load(path: path) }
-            ?? (try Self.simulatedHardware)
+            ?? .simulated(consumer: "threshold-run")
         let device = deviceID ?? ProcessInfo.processInfo.hostName
         let (store, quarantined) = try ScanLogStore.openRecovering(path: log, nowMillis: Int64(now.timeIntervalSince1970 * 1000))
         if let quarantined { FileHandle.standardError.write(Data("run: the scan log was damaged; moved aside to \(quarantined)\n".utf8)) }
@@ -140,17 +141,6 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("the root key must be Ed25519")
         }
         return key
-    }
-
-    /// Outputs that only record, for running on a desk or a recording.
-    static var simulatedHardware: HardwareConfig {
-        get throws {
-            try HardwareConfig.decode(Data("""
-                {"backend": "simulated", "gpioChip": "/dev/gpiochip-sim", "consumer": "threshold-run",
-                 "relay": {"line": 17, "activeLow": false, "pulseMilliseconds": 3000},
-                 "lights": {"green": 22, "red": 27, "amber": 23}, "lightsActiveLow": false}
-                """.utf8), path: "(built-in simulated outputs)")
-        }
     }
 
     static func jsonLine(_ e: DoorEvent) -> String {

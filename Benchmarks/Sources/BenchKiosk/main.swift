@@ -149,7 +149,7 @@ do {
     let metrics = KioskMetrics(), hub = EventHub()
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     let log = try ScanLogStore(path: work.appendingPathComponent("cpu.sqlite").path)
-    let actuator = try DoorActuator(config: try SimulationRunner.hardware(), clock: virtual, metrics: metrics)
+    let actuator = try DoorActuator(config: SimulationRunner.hardware(), clock: virtual, metrics: metrics)
     await actuator.simulate(temperature: 36.5)
     let kiosk = Kiosk(metrics: metrics, hub: hub, log: log, sync: nil, notifier: nil)
     let venue = setup.venue

@@ -61,7 +61,7 @@ public struct SimulationRunner: Sendable {
             throw SimulationError.setup("the kiosk did not install the trust list from the embedded upstream")
         }
         let metrics = KioskMetrics()
-        let actuator = try DoorActuator(config: try Self.hardware(), clock: clock, metrics: metrics)
+        let actuator = try DoorActuator(config: Self.hardware(), clock: clock, metrics: metrics)
         let pipeline = DoorPipeline(
             judge: DoorJudge(verifier: verifier, venue: setup.venue), actuator: actuator, log: log, hub: EventHub(),
             metrics: metrics, clock: clock, deviceID: options.deviceID)
@@ -167,13 +167,7 @@ public struct SimulationRunner: Sendable {
     }
 
     /// Simulated relay, lights, buzzer and an MLX90614 on a simulated bus.
-    public static func hardware() throws -> HardwareConfig {
-        try HardwareConfig.decode(Data("""
-            {"backend": "simulated", "gpioChip": "/dev/gpiochip-sim", "consumer": "threshold-sim",
-             "relay": {"line": 17, "activeLow": false, "pulseMilliseconds": 1500},
-             "lights": {"green": 22, "red": 27, "amber": 23}, "lightsActiveLow": false, "buzzer": {"line": 24},
-             "thermometer": {"bus": "sim-i2c", "settings": {"address": 90, "checkPEC": true, "minimumCelsius": 20,
-                             "maximumCelsius": 45, "staleAfterMilliseconds": 2000}}}
-            """.utf8), path: "(simulation hardware)")
+    public static func hardware() -> HardwareConfig {
+        .simulated(consumer: "threshold-sim", relayPulseMilliseconds: 1500, buzzer: true, thermometer: true)
     }
 }

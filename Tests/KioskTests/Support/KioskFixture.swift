@@ -42,13 +42,7 @@ struct KioskFixture {
     }
 
     func actuator() throws -> DoorActuator {
-        let config = try HardwareConfig.decode(Data("""
-            {"backend": "simulated", "gpioChip": "/dev/sim", "consumer": "test",
-             "relay": {"line": 1, "activeLow": false, "pulseMilliseconds": 1000},
-             "lights": {"green": 2, "red": 3, "amber": 4}, "lightsActiveLow": false,
-             "thermometer": {"bus": "sim", "settings": {"address": 90, "checkPEC": true, "minimumCelsius": 20,
-                             "maximumCelsius": 45, "staleAfterMilliseconds": 2000}}}
-            """.utf8), path: "test")
+        let config = HardwareConfig.simulated(consumer: "test", relayPulseMilliseconds: 1000, thermometer: true)
         return try DoorActuator(config: config, clock: clock, metrics: metrics)
     }
 
