@@ -28,8 +28,9 @@ public final class DoorJudge {
         let start = Stopwatch.nanos
         let verdict = verifier.verify(text, at: now, context: context)
         let verifyMicros = Stopwatch.micros(since: start)
-        let trustIssuedAt = verifier.trust?.bundleInfo?.issuedAt
-        let (decision, next) = engine.decide(verdict, temperature: temperature, trustIssuedAt: trustIssuedAt, state: state, now: now)
+        // No `trustIssuedAt`: the verifier already applied this venue's trust age and stale policy
+        // (`venue.verificationContext`), denying or leaving the warning the rules turn amber.
+        let (decision, next) = engine.decide(verdict, temperature: temperature, state: state, now: now)
         state = next
         return Judgement(verdict: verdict, decision: decision, verifyMicros: verifyMicros)
     }
