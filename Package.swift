@@ -68,6 +68,7 @@ let package = Package(
         ),
         .target(name: "Policy", dependencies: ["Passes"], swiftSettings: strict),
         .target(name: "JSONText", swiftSettings: strict),
+        .target(name: "Markup", swiftSettings: strict),
 
         // MARK: Edges
         .target(name: "ImageFiles", dependencies: ["Imaging", "CPNG", "CJPEG"], swiftSettings: strict),
@@ -77,14 +78,14 @@ let package = Package(
         .target(
             name: "Simulation",
             dependencies: [
-                "Imaging", "QRCode", "Passes", "Policy", "Capture", "Hardware", "ScanLog", "Sync", "Kiosk", "Upstream",
+                "Imaging", "QRCode", "Passes", "Policy", "Capture", "Hardware", "ScanLog", "Sync", "Kiosk", "Upstream", "Markup",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
-        .target(name: "VenuePoster", dependencies: ["Imaging", "QRCode", "Policy"], swiftSettings: strict),
+        .target(name: "VenuePoster", dependencies: ["Imaging", "QRCode", "Policy", "Markup"], swiftSettings: strict),
         .target(
             name: "ScanLog",
             dependencies: ["Passes", "JSONText", .product(name: "GRDB", package: "GRDB.swift")],
@@ -114,7 +115,7 @@ let package = Package(
         ),
         .target(
             name: "KioskWeb",
-            dependencies: ["Kiosk", "ScanLog", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["Kiosk", "ScanLog", "Markup", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
 
@@ -156,9 +157,9 @@ let package = Package(
         .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Kiosk", "QRCode", "Capture", "Passes", "TestSupport"]),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk", "Passes", "Policy", "ScanLog", "Hardware", "Capture", "TestSupport"]),
-        .testTarget(name: "VenuePosterTests", dependencies: ["VenuePoster", "QRCode", "Policy", "ImageFiles", "TestSupport"]),
+        .testTarget(name: "VenuePosterTests", dependencies: ["VenuePoster", "QRCode", "Policy", "ImageFiles", "Markup", "TestSupport"]),
         .testTarget(name: "KioskWebTests", dependencies: [
-            "KioskWeb", "Kiosk", "Passes", "Policy", "ScanLog", "TestSupport",
+            "KioskWeb", "Kiosk", "Passes", "Policy", "ScanLog", "Markup", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),

@@ -1,3 +1,4 @@
+import Markup
 public import QRCode
 
 /// The poster as an SVG document: one `<path>` for all dark modules (runs of a row merged into
@@ -11,7 +12,7 @@ public enum SVGPoster {
         var svg = """
         <?xml version="1.0" encoding="UTF-8"?>
         <svg xmlns="http://www.w3.org/2000/svg" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)">
-        <title>\(escape(title))</title>
+        <title>\(Markup.escape(title))</title>
         <rect width="\(w)" height="\(h)" fill="\(bg)"/>
 
         """
@@ -44,30 +45,6 @@ public enum SVGPoster {
         let size = layout.fittedFontSize(content, in: band)
         return "<text x=\"\(layout.width / 2)\" y=\"\(band.middle)\" font-size=\"\(size)\" font-family=\"sans-serif\""
             + (bold ? " font-weight=\"bold\"" : "")
-            + " text-anchor=\"middle\" dominant-baseline=\"central\" fill=\"\(fill)\">\(escape(content))</text>\n"
-    }
-
-    /// XML character data and attribute values: the five predefined entities, and characters XML
-    /// 1.0 forbids (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF) replaced by U+FFFD, so
-    /// any name a venue file holds yields a well-formed document.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+            + " text-anchor=\"middle\" dominant-baseline=\"central\" fill=\"\(fill)\">\(Markup.escape(content))</text>\n"
     }
 }

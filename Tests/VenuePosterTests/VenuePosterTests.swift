@@ -1,6 +1,7 @@
 import Foundation
 import ImageFiles
 import Imaging
+import Markup
 import Policy
 import QRCode
 import VenuePoster
@@ -88,8 +89,8 @@ final class VenuePosterTests: XCTestCase {
     }
 
     func testEscapingKeepsAnyNameWellFormed() throws {
-        let escaped = SVGPoster.escape("a<b>&\"c\"'\u{01}徐")
-        XCTAssertEqual(escaped, "a&lt;b&gt;&amp;&quot;c&quot;&apos;\u{FFFD}徐")
+        let escaped = Markup.escape("a<b>&\"c\"'\u{01}徐")
+        XCTAssertEqual(escaped, "a&lt;b&gt;&amp;&quot;c&quot;&#39;\u{FFFD}徐")
         _ = try SVGCollector.parse("<t>\(escaped)</t>")
     }
 

@@ -1,10 +1,12 @@
+import Markup
+
 /// The operator dashboard: scans per 5 minutes (an SVG drawn by the page's own script), the
 /// accept / deny split, non-green ratio, occupancy, the outbox and sync, the trust list's age,
 /// the camera and the reader's health. Polls `/api/status` and `/api/aggregates` every 2 s and
 /// refreshes at once on every decision (`/events`). Self-contained, like the visitor screen.
 enum DashboardPage {
     static func html(venueName: String, deviceID: String, hours: Int) -> String {
-        let venue = HTML.escape(venueName), device = HTML.escape(deviceID)
+        let venue = Markup.escape(venueName), device = Markup.escape(deviceID)
         return #"""
         <!DOCTYPE html>
         <html lang="zh-CN">

@@ -1,3 +1,5 @@
+import Markup
+
 /// The visitor screen: one full-screen colour panel, readable from two metres — green (enter),
 /// amber (enter, with a note), red (refused) — with the masked name, the reason in Chinese and
 /// English, and the venue. Self-contained (no fonts, scripts or styles from elsewhere): the kiosk
@@ -8,7 +10,7 @@
 /// decision it returns to "please show your pass".
 enum VisitorPage {
     static func html(venueName: String, idleSeconds: Int) -> String {
-        let venue = HTML.escape(venueName)
+        let venue = Markup.escape(venueName)
         return #"""
         <!DOCTYPE html>
         <html lang="zh-CN">

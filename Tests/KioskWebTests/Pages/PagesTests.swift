@@ -3,12 +3,13 @@ import Hummingbird
 import HummingbirdTesting
 import XCTest
 @testable import KioskWeb
+import Markup
 
 final class PagesTests: XCTestCase {
     func testEscapesEveryCharacterThatCouldOpenMarkup() {
-        XCTAssertEqual(HTML.escape("河畔 <script>alert('x')</script> & \"y\""),
+        XCTAssertEqual(Markup.escape("河畔 <script>alert('x')</script> & \"y\""),
                        "河畔 &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;")
-        XCTAssertEqual(HTML.escape("东门"), "东门")
+        XCTAssertEqual(Markup.escape("东门"), "东门")
     }
 
     func testVisitorScreenIsSelfContainedAndShowsTheVenueEscaped() async throws {
