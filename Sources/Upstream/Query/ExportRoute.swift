@@ -82,13 +82,14 @@ struct ExportRoute: Sendable {
 /// The server's CSV columns (RFC 4180 quoting); the same columns as the kiosk export minus sync state.
 enum CSVLine {
     static let header = "id,device_id,venue_id,wall_ms,mono_ns,outcome,reason,format,issuer,kid,status,"
-        + "token_digest,masked_name,masked_id,temperature,decode_us,verify_us"
+        + "token_digest,masked_name,masked_id,temperature,decode_us,verify_us,rule"
 
     static func line(_ r: IncomingRecord) -> String {
         [
             r.id, r.deviceID, r.venueID, String(r.wallMillis), String(r.monotonicNanos), r.outcome, r.reason ?? "",
             r.format ?? "", r.issuer ?? "", r.kid ?? "", r.status ?? "", r.tokenDigest, r.display?.name ?? "",
             r.display?.idTail ?? "", r.temperature.map { String($0) } ?? "", String(r.decodeMicros), String(r.verifyMicros),
+            r.rule ?? "",
         ].map(quote).joined(separator: ",")
     }
 

@@ -9,7 +9,10 @@ final class ExportRouteTests: XCTestCase {
         let bench = try await Bench.make(limits: UpstreamLimits(requestsPerSecond: 1_000, burst: 1_000))
         defer { bench.cleanUp() }
         let base: Int64 = 1_795_219_200_000
-        let all = (0..<4_500).map { recordJSON($0, venue: $0 % 10 == 0 ? "venue-2" : "venue-1") }
+        var all = (0..<4_500).map { recordJSON($0, venue: $0 % 10 == 0 ? "venue-2" : "venue-1") }
+        // A valid pass the venue turned away: the rule travels to the server's export too.
+        all[101]["outcome"] = "deny"
+        all[101]["rule"] = "venue-full"
         let bodies = try stride(from: 0, to: all.count, by: 1_500).map { try batchBody(Array(all[$0..<$0 + 1_500])) }
         // venue-1, records 100..<4400 → 4300 × 0.9 = 3870 records; more than one page.
         let expected = (100..<4_400).filter { $0 % 10 != 0 }.map { all[$0]["id"] as? String ?? "" }
@@ -34,6 +37,9 @@ final class ExportRouteTests: XCTestCase {
                 guard lines.count > 1 else { return }
                 XCTAssertTrue(lines[0].hasPrefix("id,device_id,venue_id,wall_ms"))
                 XCTAssertTrue(lines[1].hasPrefix(expected[0] + ",kiosk-1,venue-1,"))
+                XCTAssertTrue(lines[0].hasSuffix(",decode_us,verify_us,rule"), String(lines[0]))
+                XCTAssertTrue(lines[1].hasSuffix(",1200,300,venue-full"), String(lines[1]))
+                XCTAssertTrue(lines[2].hasSuffix(",1200,300,"), String(lines[2]))
             }
             try await client.execute(uri: "/v1/records?venue=venue-1&from=soon", method: .get, headers: bearer(bench.admin)) { r in
                 XCTAssertEqual(r.status, .badRequest)
