@@ -51,6 +51,7 @@ let package = Package(
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CV4L2", pkgConfig: "libv4l2", providers: [.apt(["libv4l-dev"])]),
         .systemLibrary(name: "CGPIO"),
+        .systemLibrary(name: "CHints"),
 
         // MARK: Pure core
         .target(name: "Imaging", swiftSettings: strict),
@@ -58,7 +59,7 @@ let package = Package(
         .target(
             name: "Passes",
             dependencies: [
-                "CZlib",
+                "CZlib", "CHints",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),

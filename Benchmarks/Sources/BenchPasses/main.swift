@@ -150,6 +150,13 @@ for suite in suites {
         fatalError("bench issuers are EC or Ed25519")
     }
 
+    if let only = ProcessInfo.processInfo.environment["BENCH_PROFILE_BARE"] {
+        // Only the bare check, for `perf record` beside BENCH_PROFILE_FRESH (same count of calls).
+        if !only.isEmpty && only != "1" && only != suite.name { continue }
+        for i in 0..<20 * count { bareCheck(i) }
+        continue
+    }
+
     // Bare and fresh in alternating chunks; a new verifier per round so every token is a miss.
     var accepted = 0
     var bare = 0.0, fresh = 0.0

@@ -58,35 +58,52 @@ public enum Base45 {
         if chars.count % 3 == 1 {
             return .failure(.malformed("base45 text length \(chars.count) leaves a single trailing character"))
         }
-        return values.withUnsafeBufferPointer { table -> Result<[UInt8], PassError> in
-            var out = [UInt8](repeating: 0, count: chars.count / 3 * 2 + (chars.count % 3 == 2 ? 1 : 0))
-            let failure: PassError? = out.withUnsafeMutableBufferPointer { out in
-                var index = 0, written = 0
-                while index + 3 <= chars.count {
-                    let a = table[Int(chars[index])], b = table[Int(chars[index + 1])], c = table[Int(chars[index + 2])]
-                    if a == 0xFF || b == 0xFF || c == 0xFF {
-                        return .malformed("base45 text has a character outside the alphabet near offset \(index)")
-                    }
-                    let n = Int(a) + Int(b) * 45 + Int(c) * 2025
-                    guard n <= 0xFFFF else { return .malformed("base45 group at offset \(index) exceeds 65535") }
-                    out[written] = UInt8(n >> 8)
-                    out[written + 1] = UInt8(n & 0xFF)
-                    written += 2
-                    index += 3
+        let count = decodedCount(chars.count)
+        var failure: PassError?
+        let out = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            failure = decode(chars, into: buffer)
+            initialized = failure == nil ? count : 0
+        }
+        if let failure { return .failure(failure) }
+        return .success(out)
+    }
+
+    /// How many bytes `chars` characters decode to (a length that leaves one character over is
+    /// refused by `decode` before this matters).
+    static func decodedCount(_ characters: Int) -> Int { characters / 3 * 2 + (characters % 3 == 2 ? 1 : 0) }
+
+    /// Decodes into `out`, which holds at least `decodedCount(chars.count)` bytes; nil on success.
+    /// Why a caller-owned buffer: a pass's compressed bytes live only until zlib has read them,
+    /// so the verifier decodes them on the stack.
+    static func decode(_ chars: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> PassError? {
+        if chars.count % 3 == 1 {
+            return .malformed("base45 text length \(chars.count) leaves a single trailing character")
+        }
+        precondition(out.count >= decodedCount(chars.count), "base45 output buffer too small")
+        return values.withUnsafeBufferPointer { table -> PassError? in
+            var index = 0, written = 0
+            while index + 3 <= chars.count {
+                let a = table[Int(chars[index])], b = table[Int(chars[index + 1])], c = table[Int(chars[index + 2])]
+                if a == 0xFF || b == 0xFF || c == 0xFF {
+                    return .malformed("base45 text has a character outside the alphabet near offset \(index)")
                 }
-                if index + 2 == chars.count {
-                    let a = table[Int(chars[index])], b = table[Int(chars[index + 1])]
-                    if a == 0xFF || b == 0xFF {
-                        return .malformed("base45 text has a character outside the alphabet near offset \(index)")
-                    }
-                    let n = Int(a) + Int(b) * 45
-                    guard n <= 0xFF else { return .malformed("base45 final pair at offset \(index) exceeds 255") }
-                    out[written] = UInt8(n)
-                }
-                return nil
+                let n = Int(a) + Int(b) * 45 + Int(c) * 2025
+                guard n <= 0xFFFF else { return .malformed("base45 group at offset \(index) exceeds 65535") }
+                out[written] = UInt8(n >> 8)
+                out[written + 1] = UInt8(n & 0xFF)
+                written += 2
+                index += 3
             }
-            if let failure { return .failure(failure) }
-            return .success(out)
+            if index + 2 == chars.count {
+                let a = table[Int(chars[index])], b = table[Int(chars[index + 1])]
+                if a == 0xFF || b == 0xFF {
+                    return .malformed("base45 text has a character outside the alphabet near offset \(index)")
+                }
+                let n = Int(a) + Int(b) * 45
+                guard n <= 0xFF else { return .malformed("base45 final pair at offset \(index) exceeds 255") }
+                out[written] = UInt8(n)
+            }
+            return nil
         }
     }
 }

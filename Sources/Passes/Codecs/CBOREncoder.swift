@@ -14,8 +14,14 @@ public enum CBOREncoder {
         let m = major << 5
         switch argument {
         case 0..<24: out.append(m | UInt8(argument))
-        case 24...0xFF: out += [m | 24, UInt8(argument)]
-        case 0x100...0xFFFF: out += [m | 25, UInt8(argument >> 8), UInt8(argument & 0xFF)]
+        // Byte by byte: an array literal here would be a temporary allocation per head.
+        case 24...0xFF:
+            out.append(m | 24)
+            out.append(UInt8(argument))
+        case 0x100...0xFFFF:
+            out.append(m | 25)
+            out.append(UInt8(argument >> 8))
+            out.append(UInt8(argument & 0xFF))
         case 0x1_0000...0xFFFF_FFFF:
             out.append(m | 26)
             for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8((argument >> UInt64(shift)) & 0xFF)) }

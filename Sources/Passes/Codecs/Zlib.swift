@@ -26,51 +26,56 @@ public enum Zlib {
     public static func inflate(
         _ data: [UInt8], format: Format, maxOutput: Int = 64 * 1024
     ) throws(PassError) -> [UInt8] {
+        try data.withUnsafeBufferPointer { (input) throws(PassError) in try inflate(input, format: format, maxOutput: maxOutput) }
+    }
+
+    /// The same over bytes the caller holds (the verifier's stack buffer of base45-decoded bytes).
+    static func inflate(
+        _ data: UnsafeBufferPointer<UInt8>, format: Format, maxOutput: Int = 64 * 1024
+    ) throws(PassError) -> [UInt8] {
         if data.isEmpty { throw .malformed("compressed data is empty") }
         // zlib counts in 32-bit; no pass comes anywhere near this.
         if data.count > 16 * 1024 * 1024 { throw .oversized("compressed input is larger than 16 MB") }
-        var stream = z_stream()
-        guard czlib_inflate_init2(&stream, format.windowBits) == Z_OK else {
+        guard let stream = InflateStreams.take(windowBits: format.windowBits) else {
             throw PassError(.malformed, "zlib could not start an inflate stream")
         }
-        defer { inflateEnd(&stream) }
+        defer { InflateStreams.give(stream) }
 
         // One call with Z_FINISH into a buffer that usually holds the whole output: zlib then
         // keeps no 32 KB sliding window (no allocation, no copy into it). When the output does not
-        // fit, the buffer doubles (never past the cap) and inflation simply continues.
+        // fit, the buffer doubles (never past the cap) and inflation simply continues. The first
+        // guess stays under 1 KB when it can, the most glibc's per-thread cache serves.
         let limit = min(max(0, maxOutput), Int(Int32.max)) + 1
-        var capacity = min(limit, max(1024, data.count * 4))
+        var capacity = min(limit, max(960, data.count * 3))
         var output = [UInt8](unsafeUninitializedCapacity: capacity) { _, initialized in initialized = capacity }
         var produced = 0
-        try data.withUnsafeBufferPointer { (input) throws(PassError) in
-            // zlib's `next_in` is not const-qualified but zlib never writes through it.
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            stream.avail_in = UInt32(input.count)
-            while true {
-                let status: Int32 = output.withUnsafeMutableBufferPointer { out in
-                    let room = capacity - produced
-                    stream.next_out = out.baseAddress.map { $0 + produced }
-                    stream.avail_out = UInt32(room)
-                    let status = CZlib.inflate(&stream, Z_FINISH)
-                    produced += room - Int(stream.avail_out)
-                    return status
+        // zlib's `next_in` is not const-qualified but zlib never writes through it.
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: data.baseAddress)
+        stream.pointee.avail_in = UInt32(data.count)
+        inflating: while true {
+            let status: Int32 = output.withUnsafeMutableBufferPointer { out in
+                let room = capacity - produced
+                stream.pointee.next_out = out.baseAddress.map { $0 + produced }
+                stream.pointee.avail_out = UInt32(room)
+                let status = CZlib.inflate(stream, Z_FINISH)
+                produced += room - Int(stream.pointee.avail_out)
+                return status
+            }
+            if produced >= limit { throw .oversized("decompressed data exceeds the \(limit - 1)-byte cap") }
+            switch status {
+            case Z_STREAM_END:
+                if stream.pointee.avail_in != 0 {
+                    throw .malformed("\(stream.pointee.avail_in) bytes follow the end of the compressed stream")
                 }
-                if produced >= limit { throw .oversized("decompressed data exceeds the \(limit - 1)-byte cap") }
-                switch status {
-                case Z_STREAM_END:
-                    if stream.avail_in != 0 {
-                        throw .malformed("\(stream.avail_in) bytes follow the end of the compressed stream")
-                    }
-                    return
-                case Z_OK, Z_BUF_ERROR:
-                    // Room left and no end of stream: the input ran out first.
-                    guard stream.avail_out == 0 else { throw .malformed("compressed data ends before the end of the stream") }
-                    // Out of room, still under the cap: grow and go on.
-                    capacity = min(limit, capacity * 2)
-                    output.append(contentsOf: repeatElement(0, count: capacity - output.count))
-                default:
-                    throw .malformed("compressed data is corrupt (zlib status \(status))")
-                }
+                break inflating
+            case Z_OK, Z_BUF_ERROR:
+                // Room left and no end of stream: the input ran out first.
+                guard stream.pointee.avail_out == 0 else { throw .malformed("compressed data ends before the end of the stream") }
+                // Out of room, still under the cap: grow and go on.
+                capacity = min(limit, capacity * 2)
+                output.append(contentsOf: repeatElement(0, count: capacity - output.count))
+            default:
+                throw .malformed("compressed data is corrupt (zlib status \(status))")
             }
         }
         output.removeLast(output.count - produced)

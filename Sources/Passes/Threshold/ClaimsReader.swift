@@ -77,19 +77,26 @@ struct ClaimsReader {
     }
 
     /// Skips one item of any type, returning its bytes.
-    mutating func skip(depth: Int = 0) throws(PassError) -> ArraySlice<UInt8> {
-        guard depth < 8 else { throw .malformed("claims nest too deeply") }
+    mutating func skip() throws(PassError) -> ArraySlice<UInt8> {
         let start = position
+        try skipItem(depth: 0)
+        return bytes[start..<position]
+    }
+
+    /// Skips one item; no slice per nested item (each would retain and release the buffer).
+    private mutating func skipItem(depth: Int) throws(PassError) {
+        guard depth < 8 else { throw .malformed("claims nest too deeply") }
         let (major, argument) = try head()
         switch major {
         case 0, 1, 7: break
-        case 2, 3: _ = try take(argument)
+        case 2, 3:
+            guard argument <= UInt64(bytes.endIndex - position) else { throw .malformed("claims string runs past the end") }
+            position += Int(argument)
         case 4, 5:
             guard argument <= 64 else { throw .malformed("claims container too large") }
-            for _ in 0..<(major == 5 ? 2 * argument : argument) { _ = try skip(depth: depth + 1) }
-        default: _ = try skip(depth: depth + 1)  // tag: skip the tagged item
+            for _ in 0..<(major == 5 ? 2 * argument : argument) { try skipItem(depth: depth + 1) }
+        default: try skipItem(depth: depth + 1)  // tag: skip the tagged item
         }
-        return bytes[start..<position]
     }
 
     /// Reads the top-level map, calling `field` for each integer key; the callback must consume
@@ -97,12 +104,20 @@ struct ClaimsReader {
     mutating func readMap(_ field: (Int64, inout ClaimsReader) throws(PassError) -> Void) throws(PassError) {
         let (major, count) = try head()
         guard major == 5, count <= 32 else { throw .malformed("claims are not a map of at most 32 entries") }
-        var seen: [Int64] = []
-        seen.reserveCapacity(Int(count))
+        // Keys seen so far: the registered claims (0–31) and our private ones (-70001 down to
+        // -70032) as bits, any other key in a list (none in a pass we issue, so no allocation).
+        var seenBits: UInt64 = 0
+        var seenOthers: [Int64] = []
         for _ in 0..<count {
             let key = try integer()
-            guard !seen.contains(key) else { throw .malformed("claims repeat a key") }
-            seen.append(key)
+            if (0..<32).contains(key) || (-70_032 ... -70_001).contains(key) {
+                let bit: UInt64 = key >= 0 ? 1 << UInt64(key) : 1 << UInt64(32 - 70_001 - key)
+                guard seenBits & bit == 0 else { throw .malformed("claims repeat a key") }
+                seenBits |= bit
+            } else {
+                guard !seenOthers.contains(key) else { throw .malformed("claims repeat a key") }
+                seenOthers.append(key)
+            }
             try field(key, &self)
         }
         guard position == bytes.endIndex else { throw .malformed("bytes after the claims map") }

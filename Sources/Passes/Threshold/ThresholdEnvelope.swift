@@ -1,3 +1,5 @@
+import Crypto
+
 /// The COSE_Sign1 around our claims, read on a fast path for the one shape our issuer writes:
 /// `18([bstr {1: alg, 4: kid}, {}, bstr payload, bstr signature])`.
 ///
@@ -63,5 +65,45 @@ struct ThresholdEnvelope {
         CBOREncoder.head(2, UInt64(payload.count), to: &out)
         out += payload
         return out
+    }
+
+    /// SHA-256 of `signedBytes()`, taken in pieces from the bytes where they lie: what an ES256
+    /// check signs, without building the structure (a few hundred bytes allocated and copied on
+    /// every fresh scan). The framing is at most 22 bytes and lives on the stack.
+    func signedDigest() -> SHA256Digest {
+        var hasher = SHA256()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { frame in
+            var n = 0
+            func put(_ byte: UInt8) { frame[n] = byte; n += 1 }
+            func head(_ count: Int) {
+                switch count {
+                case 0..<24: put(0x40 | UInt8(count))
+                case 24...0xFF: put(0x58); put(UInt8(count))
+                case 0x100...0xFFFF: put(0x59); put(UInt8(count >> 8)); put(UInt8(count & 0xFF))
+                default: put(0x5A); for shift in [24, 16, 8, 0] { put(UInt8(truncatingIfNeeded: count >> shift)) }
+                }
+            }
+            func flush() {
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(frame)[0..<n]))
+                n = 0
+            }
+            put(0x84); put(0x6A)
+            for byte in "Signature1".utf8 { put(byte) }
+            head(protectedBytes.count)
+            flush()
+            protectedBytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            put(0x40)
+            head(payload.count)
+            flush()
+            payload.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        }
+        return hasher.finalize()
+    }
+
+    /// True when the signature verifies with `key` under `algorithm`: ES256 over `signedDigest()`,
+    /// anything else over `signedBytes()` (EdDSA signs the message itself, not a digest).
+    func signatureVerifies(with key: VerificationKey, algorithm: COSEAlgorithm) -> Bool {
+        if algorithm == .es256 { return key.verifyES256(signature: signature, digest: signedDigest()) }
+        return key.verify(signature: signature, message: signedBytes(), algorithm: algorithm)
     }
 }

@@ -50,10 +50,13 @@ public struct ThresholdPass: Sendable {
     /// Limits that keep personal data out of the QR: the mask is one character and `*`, the tail
     /// at most six characters.
     static func checkDisplay(_ display: MaskedDisplay) -> Bool {
-        // Scalars, not Characters: no grapheme breaking on the hot path. One scalar then "*"
-        // (a combining mark would make it two scalars and is refused, which is fine for a mask).
-        let name = display.name.unicodeScalars
-        guard name.count == 2, name.last == "*" else { return false }
+        // One scalar then "*" (a combining mark would make it two scalars and is refused, which
+        // is fine for a mask). Read from the UTF-8 bytes — a String is valid UTF-8, so the lead
+        // byte gives the first scalar's length — with no grapheme or scalar walk on the hot path.
+        let name = display.name.utf8
+        guard let lead = name.first, name.last == UInt8(ascii: "*") else { return false }
+        let scalarLength = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard name.count == scalarLength + 1 else { return false }
         let tail = display.idTail.utf8
         return (1...6).contains(tail.count) && tail.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }

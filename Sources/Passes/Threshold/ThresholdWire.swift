@@ -47,7 +47,20 @@ public enum ThresholdWire {
 
     /// base45 → zlib: the COSE bytes.
     static func inflateCredential(_ credential: Substring) throws(PassError) -> [UInt8] {
-        let compressed = try Base45.decode(utf8: credential.utf8)
-        return try Zlib.inflate(compressed, format: .zlib, maxOutput: maxInflated)
+        // The compressed bytes live only until zlib has read them: for a pass of ordinary size
+        // they are decoded into stack memory (1 KB or less is always allocated on the stack),
+        // which spares a heap array on every fresh scan.
+        let inPlace: Result<[UInt8], PassError>? = credential.utf8.withContiguousStorageIfAvailable { chars in
+            let count = Base45.decodedCount(chars.count)
+            guard count <= 1024 else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count)) { buffer in
+                if let failure = Base45.decode(chars, into: buffer) { return .failure(failure) }
+                return Result { () throws(PassError) in
+                    try Zlib.inflate(UnsafeBufferPointer(rebasing: buffer[..<count]), format: .zlib, maxOutput: maxInflated)
+                }
+            }
+        } ?? nil
+        if let inPlace { return try inPlace.get() }
+        return try Zlib.inflate(Base45.decode(utf8: credential.utf8), format: .zlib, maxOutput: maxInflated)
     }
 }

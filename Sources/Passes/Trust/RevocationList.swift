@@ -125,6 +125,12 @@ public struct RevocationList: Sendable {
         }
     }
 
+    /// A hint that `contains(hash, kind:)` comes soon: starts loading the filter word it reads
+    /// (see `RevocationFilter.prefetch`). Changes nothing else; lists without a filter ignore it.
+    public func prefetch(_ hash: RevocationHash, kind: RevocationKind) {
+        filters[Int(kind.rawValue)]?.prefetch(hash)
+    }
+
     /// Hashes `identifier` and probes for it.
     public func isRevoked(_ kind: RevocationKind, identifier: some Sequence<UInt8>) -> Bool {
         contains(RevocationHash(identifier: identifier), kind: kind)

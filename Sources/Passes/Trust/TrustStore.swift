@@ -26,7 +26,18 @@ public struct TrustBundleInfo: Sendable, Hashable, Codable {
 
 /// Keys in a dictionary by (format, kid), plus a revocation list. Built fully before use.
 public struct InMemoryTrustStore: TrustStore {
-    struct Slot: Hashable { var format: PassFormat; var kid: [UInt8] }
+    struct Slot: Hashable {
+        var format: PassFormat
+        var kid: [UInt8]
+
+        /// The kid's bytes in one call: `[UInt8]`'s own hashing feeds the hasher byte by byte,
+        /// and this lookup runs on every fresh scan.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(format)
+            kid.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(kid.count)
+        }
+    }
 
     private var keys: [Slot: TrustedKey]
     public var revocations: RevocationList

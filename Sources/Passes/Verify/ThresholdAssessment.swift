@@ -18,11 +18,16 @@ extension Verifier {
             // `alg: none`, an unknown alg, or an alg that is not the key's own are all refused.
             guard let algorithm = message.algorithm else { throw PassError(.badSignature, "alg missing or not allowed") }
             guard algorithm == key.key.algorithm else { throw PassError(.badSignature, "alg does not match the signer key") }
-            guard key.key.verify(signature: message.signature, message: message.signedBytes(), algorithm: algorithm) else { throw PassError(.badSignature, "signature does not verify") }
+            guard message.signatureVerifies(with: key.key, algorithm: algorithm) else { throw PassError(.badSignature, "signature does not verify") }
             let pass = try ThresholdPass(claimSlice: message.payload)
             // SHA-256 of the cti, once: it names the credential in the verdict and is the
             // revocation hash (its first 128 bits).
             let credential = pass.credentialID.withUnsafeBytes { sha256($0) }
+            // The probe comes last, after the verdict is built: its filter word is cold after the
+            // signature check, and the load runs meanwhile.
+            let revocations = store.revocations
+            let revocationHash = RevocationHash(digest: credential)
+            revocations.prefetch(revocationHash, kind: .credentialID)
 
             var assessment = Assessment(generation: generation, token: token, verdict: Verdict(
                 outcome: .accept, format: .threshold, issuer: key.issuer, kid: kidHex, status: pass.status,
@@ -34,7 +39,7 @@ extension Verifier {
             assessment.keyValidFrom = key.validFrom?.timeIntervalSince1970 ?? -.infinity
             assessment.keyValidUntil = key.validUntil?.timeIntervalSince1970 ?? .infinity
 
-            if store.revocations.contains(RevocationHash(digest: credential), kind: .credentialID) {
+            if revocations.contains(revocationHash, kind: .credentialID) {
                 assessment.verdict.outcome = .deny
                 assessment.verdict.reason = .revoked
                 assessment.verdict.detail = "credential id is on the revocation list"

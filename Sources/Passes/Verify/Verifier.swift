@@ -68,14 +68,14 @@ public final class Verifier: Sendable {
         guard let store = current.store else {
             return Verdict(outcome: .error, reason: .staleTrust, detail: "no trust list installed", tokenDigest: digest.hex)
         }
-        if let hit { return finish(hit.assessment, at: now, context: context, trustIssuedAt: current.issuedAt) }
-        let assessment = Self.assess(text, token: digest, store: store, generation: current.generation)
-        let cached = CachedAssessment(assessment)
+        if let hit { return finish(hit, at: now, context: context, trustIssuedAt: current.issuedAt) }
+        // Boxed straight away: the cache and this scan share the one assessment, never a copy.
+        let cached = CachedAssessment(Self.assess(text, token: digest, store: store, generation: current.generation))
         state.withLock { state in
             // Made under trust that has since been replaced: use it for this scan, never cache it.
-            if state.snapshot.generation == assessment.generation { state.cache.insert(cached, for: digest) }
+            if state.snapshot.generation == cached.assessment.generation { state.cache.insert(cached, for: digest) }
         }
-        return finish(assessment, at: now, context: context, trustIssuedAt: current.issuedAt)
+        return finish(cached, at: now, context: context, trustIssuedAt: current.issuedAt)
     }
 
     /// Recognises the format by prefix and runs its time-independent checks.
@@ -91,10 +91,13 @@ public final class Verifier: Sendable {
 
     /// The checks that depend on the clock, the venue and what was seen before, in a fixed order:
     /// signer key window, pass validity, holder proof, status, trust freshness, replay.
-    func finish(_ assessment: Assessment, at now: Date, context: VerificationContext, trustIssuedAt: Double?) -> Verdict {
-        var verdict = assessment.verdict
-        verdict.tokenDigest = assessment.token.hex
-        verdict.credentialDigest = assessment.credential?.hex
+    ///
+    /// Takes the boxed assessment: an `Assessment` is a few hundred bytes, and passing one by
+    /// value copied it onto the stack on every scan.
+    func finish(_ cached: CachedAssessment, at now: Date, context: VerificationContext, trustIssuedAt: Double?) -> Verdict {
+        var verdict = cached.assessment.verdict
+        verdict.tokenDigest = cached.assessment.token.hex
+        verdict.credentialDigest = cached.assessment.credential?.hex
         guard verdict.outcome == .accept else { return verdict }
         func deny(_ reason: DenyReason, _ detail: String) -> Verdict {
             verdict.outcome = .deny
@@ -103,12 +106,12 @@ public final class Verifier: Sendable {
             return verdict
         }
         let t = now.timeIntervalSince1970
-        if t < assessment.keyValidFrom || t > assessment.keyValidUntil {
+        if t < cached.assessment.keyValidFrom || t > cached.assessment.keyValidUntil {
             return deny(.unknownKey, "signer key is outside its validity window")
         }
-        if t > assessment.expires + context.clockSkew { return deny(.expired, "past exp") }
-        if t + context.clockSkew < assessment.notBefore { return deny(.notYetValid, "before nbf/iat") }
-        if let proof = assessment.proof {
+        if t > cached.assessment.expires + context.clockSkew { return deny(.expired, "past exp") }
+        if t + context.clockSkew < cached.assessment.notBefore { return deny(.notYetValid, "before nbf/iat") }
+        if let proof = cached.assessment.proof {
             if proof.venueTag != 0 && proof.venueTag != context.venueTag { return deny(.proofExpired, "proof is for another venue") }
             let step = Int64((t / Double(HolderProof.stepSeconds)).rounded(.down))
             if abs(proof.step - step) > 1 { return deny(.proofExpired, "proof step is outside the current step ±1") }
@@ -122,7 +125,7 @@ public final class Verifier: Sendable {
             case .allowWithWarning: verdict.warnings.append("Trust list is out of date; this pass was checked against old data.")
             }
         }
-        if let proof = assessment.proof {
+        if let proof = cached.assessment.proof {
             switch ledger.withLock({ $0.record(proof.ledgerKey, at: t) }) {
             case .first:
                 verdict.proof = .fresh(step: proof.step)

@@ -49,4 +49,31 @@ final class ZlibTests: XCTestCase {
             }
         }
     }
+
+    /// Streams are reused between calls (`InflateStreams`): whatever the last call left behind —
+    /// another format, a corrupt stream, an oversized one, a grown window — the next call must
+    /// start clean, and no more than `keep` streams stay idle.
+    func testReusedStreamsStartCleanWhateverTheLastCallDid() throws {
+        let zlib = Zlib.deflate(text, format: .zlib), raw = Zlib.deflate(text, format: .raw)
+        let big = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 * 7 / 13) }
+        let bigPacked = Zlib.deflate(big, format: .zlib)
+        for round in 0..<50 {
+            XCTAssertEqual(try Zlib.inflate(zlib, format: .zlib), text, "round \(round)")
+            XCTAssertEqual(try Zlib.inflate(raw, format: .raw), text)
+            XCTAssertEqual(try Zlib.inflate(zlib, format: .auto), text)
+            XCTAssertThrowsError(try Zlib.inflate(Array(zlib.dropLast(3)), format: .zlib))
+            XCTAssertThrowsError(try Zlib.inflate(zlib, format: .raw))
+            XCTAssertThrowsError(try Zlib.inflate(bigPacked, format: .zlib, maxOutput: 1000))
+            if round % 10 == 0 { XCTAssertEqual(try Zlib.inflate(bigPacked, format: .zlib, maxOutput: big.count), big) }
+            XCTAssertLessThanOrEqual(InflateStreams.idleCount, InflateStreams.keep)
+        }
+        // From many threads at once: each call has a stream to itself.
+        let text = text
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            let format: Zlib.Format = i % 2 == 0 ? .zlib : .raw
+            XCTAssertEqual(try? Zlib.inflate(format == .zlib ? zlib : raw, format: format), text)
+        }
+        XCTAssertLessThanOrEqual(InflateStreams.idleCount, InflateStreams.keep)
+    }
 }
+

@@ -152,12 +152,28 @@ final class ClaimsReaderTests: XCTestCase {
         }
     }
 
+    /// The mask check reads UTF-8 bytes; it must agree with "one scalar, then *" everywhere.
+    func testDisplayMaskCheckMatchesTheScalarRule() {
+        let names = ["Z*", "张*", "😀*", "é*", "e\u{301}*", "**", "*", "", "Zh*", "Z", "Z**", "张三*", "Z* ", "\u{0}*"]
+        for name in names {
+            let scalars = Array(name.unicodeScalars)
+            let rule = scalars.count == 2 && scalars[1] == "*"
+            XCTAssertEqual(ThresholdPass.checkDisplay(MaskedDisplay(name: name, idTail: "1234")), rule, name.debugDescription)
+        }
+        XCTAssertFalse(ThresholdPass.checkDisplay(MaskedDisplay(name: "Z*", idTail: "12-4")))
+    }
+
     func testFastReaderIsStrict() throws {
         let good = CBOREncoder.encode(PassFixtures.pass().claims())
         guard case .map(let pairs) = PassFixtures.pass().claims() else { return XCTFail() }
         let duplicated = CBOREncoder.encode(.map(pairs + [pairs[0]]))
         let unmasked = CBOREncoder.encode(.map(pairs.map { $0.key == CBOR(ThresholdClaim.maskedName) ? CBORPair(key: $0.key, value: "Zhang San") : $0 }))
+        // Repeats of a private claim and of an unknown one are caught as well as registered ones.
+        let privateTwice = CBOREncoder.encode(.map(pairs + pairs.filter { $0.key == CBOR(ThresholdClaim.status) }))
+        let unknownTwice = CBOREncoder.encode(.map(pairs + [CBORPair(key: 999, value: 1), CBORPair(key: 999, value: 2)]))
         let cases: [[UInt8]] = [
+            privateTwice,
+            unknownTwice,
             good + [0x00],                                  // trailing byte
             Array(good.dropLast()),                         // truncated
             duplicated,                                     // repeated key
@@ -195,16 +211,32 @@ final class ThresholdEnvelopeTests: XCTestCase {
             XCTAssertEqual(Array(envelope.payload), generic.payload)
             XCTAssertEqual(Array(envelope.signature), generic.signature)
 
+            XCTAssertEqual(envelope.signedDigest(), SHA256.hash(data: envelope.signedBytes()))
             // An unprotected header forces the generic path, which gives the same answers.
             var moved = generic
             moved.unprotected = .map([CBORPair(key: 4, value: .bytes([1, 2, 3]))])
             let slow = try ThresholdEnvelope(cose: moved.encoded())
             XCTAssertEqual(slow.kid, generic.kid)
             XCTAssertEqual(slow.signedBytes(), generic.signatureStructure())
+            XCTAssertEqual(slow.signedDigest(), SHA256.hash(data: generic.signatureStructure()))
             // Garbage takes the generic path's error.
             XCTAssertThrowsError(try ThresholdEnvelope(cose: Array(cose.dropLast()))) {
                 XCTAssertEqual(($0 as? PassError)?.reason, .malformed)
             }
         }
     }
+
+    /// The ES256 digest is hashed in pieces with hand-written CBOR heads: every head width.
+    func testSignedDigestMatchesTheStructureForEveryLengthWidth() throws {
+        for size in [0, 23, 24, 255, 256, 65_535, 65_536] {
+            let cose = try COSESign1.sign(payload: [UInt8](repeating: 0x5A, count: size), algorithm: .es256,
+                                          kid: [1, 2, 3], signer: PassFixtures.esIssuer.key)
+            let envelope = try ThresholdEnvelope(cose: cose)
+            let generic = try COSESign1.decode(cose)
+            XCTAssertEqual(envelope.signedDigest(), SHA256.hash(data: generic.signatureStructure()), "payload \(size)")
+            XCTAssertTrue(envelope.signatureVerifies(with: PassFixtures.esIssuer.key.publicKey, algorithm: .es256))
+            XCTAssertFalse(envelope.signatureVerifies(with: PassFixtures.edIssuer.key.publicKey, algorithm: .es256))
+        }
+    }
 }
+

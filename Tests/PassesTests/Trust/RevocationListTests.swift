@@ -12,6 +12,33 @@ final class RevocationListTests: XCTestCase {
         XCTAssertFalse(list.isRevoked(.signature, identifier: revoked[0]))
     }
 
+    /// Through the verifier, with a list long enough to sit behind the Bloom filter (whose word
+    /// the verifier prefetches before probing): revoked passes are denied, the others accepted,
+    /// and a prefetch alone never changes an answer.
+    func testVerifierDeniesRevokedPassesBehindTheFilter() throws {
+        let passes = (0..<40).map { PassFixtures.pass(serial: $0) }
+        let revokedIDs = passes.indices.filter { $0 % 3 == 0 }.map { passes[$0].credentialID }
+        let others = (0..<3000).map { Array("other-\($0)".utf8) }
+        let store = PassFixtures.store(revoked: others + revokedIDs)
+        XCTAssertGreaterThanOrEqual(store.revocations.count, RevocationFilter.minimumEntries)
+        let verifier = Verifier(trust: store)
+        for pass in passes {
+            let text = try PassFixtures.esIssuer.issue(pass)
+            let hash = RevocationHash(identifier: pass.credentialID)
+            let before = store.revocations.contains(hash, kind: .credentialID)
+            store.revocations.prefetch(hash, kind: .credentialID)
+            XCTAssertEqual(store.revocations.contains(hash, kind: .credentialID), before)
+            let verdict = verifier.verify(text, at: PassFixtures.now)
+            if revokedIDs.contains(pass.credentialID) {
+                XCTAssertEqual(verdict.reason, .revoked)
+            } else {
+                XCTAssertEqual(verdict.outcome, .accept, "\(verdict.reason.map(\.rawValue) ?? "")")
+            }
+        }
+        XCTAssertFalse(revokedIDs.isEmpty)
+        XCTAssertLessThan(revokedIDs.count, passes.count)
+    }
+
     func testHashIsTheFirst128BitsOfSHA256() {
         // SHA-256("abc") = ba7816bf 8f01cfea 414140de 5dae2223 b00361a3 96177a9c b410ff61 f20015ad
         let hash = RevocationHash(identifier: Array("abc".utf8))

@@ -24,6 +24,36 @@ final class VerificationCacheTests: XCTestCase {
         XCTAssertEqual(cache.count, 100)
     }
 
+    /// The index is hand-written (open addressing, backward-shift deletion), so it is checked
+    /// against the plainest possible model of the same CLOCK cache, op by op, with capacities
+    /// small enough that runs of buckets wrap and eviction shifts entries all the time.
+    func testMatchesADictionaryModelUnderRandomOperations() {
+        var rng = SplitMix(seed: 0x5EED)
+        var checks = 0
+        for capacity in [1, 2, 3, 5, 8, 13, 64, 300] {
+            var cache = VerificationCache<Int>(capacity: capacity)
+            var model = ClockModel(capacity: capacity)
+            let universe = capacity * 3 + 2
+            for step in 0..<20_000 {
+                let k = key(Int(rng.next() % UInt64(universe)))
+                switch rng.next() % 10 {
+                case 0..<4:
+                    XCTAssertEqual(cache.value(for: k), model.value(for: k), "capacity \(capacity), step \(step)")
+                case 4 where rng.next() % 500 == 0:
+                    cache.removeAll()
+                    model = ClockModel(capacity: capacity)
+                default:
+                    cache.insert(step, for: k)
+                    model.insert(step, for: k)
+                }
+                XCTAssertEqual(cache.count, model.index.count)
+                checks += 1
+            }
+            for i in 0..<universe { XCTAssertEqual(cache.value(for: key(i)), model.value(for: key(i))) }
+        }
+        XCTAssertEqual(checks, 160_000)
+    }
+
     func testHitRechecksTimeDependentParts() throws {
         let verifier = Verifier(trust: PassFixtures.store())
         let issued = PassFixtures.now
@@ -48,3 +78,62 @@ final class VerificationCacheTests: XCTestCase {
         XCTAssertEqual(verifier.verify(text, at: PassFixtures.now).reason, .unknownKey)
     }
 }
+
+/// The CLOCK cache as first written, over a `Dictionary`: the reference for the real index.
+private struct ClockModel {
+    let capacity: Int
+    var index: [TokenDigest: Int] = [:]
+    var keys: [TokenDigest?]
+    var values: [Int?]
+    var referenced: [Bool]
+    var hand = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        keys = Array(repeating: nil, count: capacity)
+        values = Array(repeating: nil, count: capacity)
+        referenced = Array(repeating: false, count: capacity)
+    }
+
+    mutating func value(for key: TokenDigest) -> Int? {
+        guard let slot = index[key] else { return nil }
+        referenced[slot] = true
+        return values[slot]
+    }
+
+    mutating func sweep() {
+        while keys[hand] != nil && referenced[hand] {
+            referenced[hand] = false
+            hand = (hand + 1) % capacity
+        }
+    }
+
+    mutating func insert(_ value: Int, for key: TokenDigest) {
+        if let slot = index[key] {
+            values[slot] = value
+            referenced[slot] = true
+            return
+        }
+        sweep()
+        if let old = keys[hand] { index[old] = nil }
+        keys[hand] = key
+        values[hand] = value
+        referenced[hand] = false
+        index[key] = hand
+        hand = (hand + 1) % capacity
+    }
+}
+
+/// A small seeded generator, so a failure replays exactly.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
