@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import Passes
 
@@ -28,7 +29,7 @@ final class VerificationCacheTests: XCTestCase {
     /// against the plainest possible model of the same CLOCK cache, op by op, with capacities
     /// small enough that runs of buckets wrap and eviction shifts entries all the time.
     func testMatchesADictionaryModelUnderRandomOperations() {
-        var rng = SplitMix(seed: 0x5EED)
+        var rng = SeededRNG(seed: 0x5EED)
         var checks = 0
         for capacity in [1, 2, 3, 5, 8, 13, 64, 300] {
             var cache = VerificationCache<Int>(capacity: capacity)
@@ -123,17 +124,3 @@ private struct ClockModel {
         hand = (hand + 1) % capacity
     }
 }
-
-/// A small seeded generator, so a failure replays exactly.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
