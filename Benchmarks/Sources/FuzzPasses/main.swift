@@ -116,6 +116,17 @@ func loadSeeds(_ root: URL) throws -> FuzzSeeds {
     seeds.addTrustBundle(TrustBundle(version: 3, issuedAt: issued,
                                      keys: [issuer.trustedKey()] + signers + TrustedKey.shcKeys(jwks, issuer: "spec.smarthealth.cards"),
                                      revocations: RevocationList(entries: revoked), venueConfigDigest: [UInt8](repeating: 9, count: 32)))
+    // Our own passes, both algorithms, so mutations reach the Threshold envelope and claims.
+    let holder = SigningKey.ed25519(try .init(rawRepresentation: [UInt8](repeating: 4, count: 32)))
+    let passKeys: [SigningKey] = [.ed25519(try .init(rawRepresentation: [UInt8](repeating: 5, count: 32))),
+                                  .p256(try .init(rawRepresentation: [UInt8](repeating: 6, count: 32)))]
+    for (n, key) in passKeys.enumerated() {
+        let pass = ThresholdPass(issuer: "fuzz issuer \(n)", subject: "pseud-\(n)", credentialID: Array("fuzz-cred-\(n)".utf8),
+                                 issuedAt: issued, expires: issued.addingTimeInterval(86400), status: .green, doses: 2,
+                                 lastDose: "2026-10-01", lastTestTime: issued.addingTimeInterval(-3600), lastTestResult: .negative,
+                                 display: MaskedDisplay(name: "Z*", idTail: "1234"), holderKey: holder.publicKey)
+        seeds.addThresholdPass(try ThresholdPassIssuer(key: key, issuer: "fuzz issuer \(n)").issue(pass))
+    }
     return seeds
 }
 

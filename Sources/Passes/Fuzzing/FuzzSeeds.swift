@@ -30,6 +30,18 @@ public struct FuzzSeeds: Sendable {
         if let cbor = hex("CBOR") { add(.cbor, cbor) }
     }
 
+    /// Adds the stages of one of our own passes (`TH1:` text): the base45 body, the zlib bytes,
+    /// the COSE envelope and the claims, so mutations reach the verifier's own fast paths.
+    public mutating func addThresholdPass(_ text: String) {
+        guard let parts = try? ThresholdWire.split(text) else { return }
+        add(.base45, Array(parts.credential.utf8))
+        guard let compressed = try? Base45.decode(utf8: parts.credential.utf8) else { return }
+        add(.zlib, compressed)
+        guard let cose = try? Zlib.inflate(compressed, format: .zlib) else { return }
+        add(.cose, cose)
+        if let envelope = try? ThresholdEnvelope(cose: cose) { add(.cbor, Array(envelope.payload)) }
+    }
+
     /// Adds a compact JWS and its numeric QR form.
     public mutating func addSHC(jws: String) {
         let trimmed = jws.trimmingCharacters(in: .whitespacesAndNewlines)

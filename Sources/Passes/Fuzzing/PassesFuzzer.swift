@@ -86,7 +86,14 @@ public struct PassesFuzzer {
         do throws(PassError) {
             switch target {
             case .base45:
-                _ = try Base45.decode(String(decoding: input, as: UTF8.self))
+                let text = String(decoding: input, as: UTF8.self)
+                // The verifier decodes a credential's base45 into stack memory; both ways must agree.
+                let inPlace = Self.base45InPlace(text)
+                let decoded: [UInt8]
+                do throws(PassError) { decoded = try Base45.decode(text) } catch {
+                    return inPlace == nil ? .failure(error) : .success("base45 decodes in place but not into an array")
+                }
+                if inPlace != decoded { return .success("base45 decoded in place and into an array differ") }
             case .cbor:
                 let value = try CBORDecoder().decode(input)
                 let encoded = CBOREncoder.encode(value)
@@ -97,7 +104,15 @@ public struct PassesFuzzer {
                     return .success("CBOR deterministic re-encoding is not stable")
                 }
             case .cose:
-                let message = try COSESign1.decode(input)
+                // Our pass's envelope has a fast path for the one shape our issuer writes; it must
+                // accept exactly what the generic decoder accepts and read the same fields.
+                let envelope = try? ThresholdEnvelope(cose: input)
+                if let envelope { _ = try? ThresholdPass(claimSlice: envelope.payload) }
+                let message: COSESign1
+                do throws(PassError) { message = try COSESign1.decode(input) } catch {
+                    return envelope == nil ? .failure(error) : .success("envelope fast path accepts what COSE refuses")
+                }
+                if let problem = Self.disagreement(envelope, message) { return .success(problem) }
                 _ = message.verify(with: key)
                 _ = try DCCPass(message: message)
             case .zlib:
@@ -157,5 +172,27 @@ public struct PassesFuzzer {
         case .shcNumeric: Array("0123456789/shc:".utf8)
         case .cbor, .cose, .zlib, .trustBundle: []
         }
+    }
+
+    /// Base45 through the verifier's stack path (nil when it refuses).
+    static func base45InPlace(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { chars -> [UInt8]? in
+            let count = Base45.decodedCount(chars.count)
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count)) { buffer in
+                Base45.decode(chars, into: buffer) == nil ? Array(buffer[..<count]) : nil
+            }
+        }
+    }
+
+    /// Where the envelope's fast path and the generic COSE decoder disagree, if anywhere.
+    static func disagreement(_ envelope: ThresholdEnvelope?, _ message: COSESign1) -> String? {
+        guard let envelope else { return "COSE decodes but the envelope does not" }
+        if envelope.kid != message.kid || envelope.algorithm != message.algorithm { return "envelope header differs from COSE" }
+        if Array(envelope.payload) != message.payload || Array(envelope.signature) != message.signature {
+            return "envelope payload or signature differs from COSE"
+        }
+        if envelope.signedDigest() != SHA256.hash(data: message.signatureStructure()) { return "envelope signed digest differs" }
+        return nil
     }
 }
