@@ -125,7 +125,7 @@ let package = Package(
             name: "threshold",
             dependencies: [
                 "Imaging", "QRCode", "ZBarReader", "ImageFiles", "Passes", "Policy", "Capture", "Hardware",
-                "ScanLog", "Sync", "Simulation", "Kiosk", "KioskWeb", "VenuePoster",
+                "ScanLog", "Sync", "Simulation", "Kiosk", "KioskWeb", "VenuePoster", "JSONText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

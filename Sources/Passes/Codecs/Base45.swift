@@ -55,9 +55,6 @@ public enum Base45 {
     }
 
     static func decode(buffer chars: UnsafeBufferPointer<UInt8>) -> Result<[UInt8], PassError> {
-        if chars.count % 3 == 1 {
-            return .failure(.malformed("base45 text length \(chars.count) leaves a single trailing character"))
-        }
         let count = decodedCount(chars.count)
         var failure: PassError?
         let out = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -72,9 +69,22 @@ public enum Base45 {
     /// refused by `decode` before this matters).
     static func decodedCount(_ characters: Int) -> Int { characters / 3 * 2 + (characters % 3 == 2 ? 1 : 0) }
 
+    /// Decodes into stack memory and hands the bytes to `body`, or nil when they would pass
+    /// 1 KB (what Swift always allocates on the stack) and the caller should decode into an array.
+    /// Why: a pass's compressed bytes live only until zlib has read them, so the verifier keeps
+    /// them off the heap.
+    static func withDecodedOnStack<R>(
+        _ chars: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> Result<R, PassError>? {
+        let count = decodedCount(chars.count)
+        guard count <= 1024 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count)) { buffer in
+            if let failure = decode(chars, into: buffer) { return .failure(failure) }
+            return .success(body(UnsafeBufferPointer(rebasing: buffer[..<count])))
+        }
+    }
+
     /// Decodes into `out`, which holds at least `decodedCount(chars.count)` bytes; nil on success.
-    /// Why a caller-owned buffer: a pass's compressed bytes live only until zlib has read them,
-    /// so the verifier decodes them on the stack.
     static func decode(_ chars: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> PassError? {
         if chars.count % 3 == 1 {
             return .malformed("base45 text length \(chars.count) leaves a single trailing character")

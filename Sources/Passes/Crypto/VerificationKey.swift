@@ -39,9 +39,8 @@ public enum VerificationKey: Sendable {
     /// The same, for a signature still inside the bytes it came in (no copy).
     func verify(signature: ArraySlice<UInt8>, message: [UInt8], algorithm: COSEAlgorithm) -> Bool {
         switch (self, algorithm) {
-        case (.p256(let key), .es256):
-            guard let sig = Self.es256Signature(signature) else { return false }
-            return key.isValidSignature(sig, for: SHA256.hash(data: message))
+        case (.p256, .es256):
+            return verifyES256(signature: signature, digest: SHA256.hash(data: message))
         case (.ed25519(let key), .edDSA):
             return key.isValidSignature(signature, for: message)
         case (.rsa(let key), .ps256):

@@ -88,12 +88,16 @@ public struct PassesFuzzer {
             case .base45:
                 let text = String(decoding: input, as: UTF8.self)
                 // The verifier decodes a credential's base45 into stack memory; both ways must agree.
-                let inPlace = Self.base45InPlace(text)
+                var utf8 = text
+                let inPlace = utf8.withUTF8 { Base45.withDecodedOnStack($0) { Array($0) } }
                 let decoded: [UInt8]
                 do throws(PassError) { decoded = try Base45.decode(text) } catch {
-                    return inPlace == nil ? .failure(error) : .success("base45 decodes in place but not into an array")
+                    if case .success? = inPlace { return .success("base45 decodes in place but not into an array") }
+                    return .failure(error)
                 }
-                if inPlace != decoded { return .success("base45 decoded in place and into an array differ") }
+                if let inPlace, (try? inPlace.get()) != decoded {
+                    return .success("base45 decoded in place and into an array differ")
+                }
             case .cbor:
                 let value = try CBORDecoder().decode(input)
                 let encoded = CBOREncoder.encode(value)
@@ -171,17 +175,6 @@ public struct PassesFuzzer {
         case .jws: Base64URL.alphabet + [UInt8(ascii: ".")]
         case .shcNumeric: Array("0123456789/shc:".utf8)
         case .cbor, .cose, .zlib, .trustBundle: []
-        }
-    }
-
-    /// Base45 through the verifier's stack path (nil when it refuses).
-    static func base45InPlace(_ text: String) -> [UInt8]? {
-        var text = text
-        return text.withUTF8 { chars -> [UInt8]? in
-            let count = Base45.decodedCount(chars.count)
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count)) { buffer in
-                Base45.decode(chars, into: buffer) == nil ? Array(buffer[..<count]) : nil
-            }
         }
     }
 

@@ -56,48 +56,50 @@ struct ThresholdEnvelope {
     func signedBytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(protectedBytes.count + payload.count + 24)
-        out.append(0x84)
-        out.append(0x6A)
-        out += "Signature1".utf8
-        CBOREncoder.head(2, UInt64(protectedBytes.count), to: &out)
-        out += protectedBytes
-        out.append(0x40)
-        CBOREncoder.head(2, UInt64(payload.count), to: &out)
-        out += payload
+        forEachSignedPiece { out.append(contentsOf: $0) }
         return out
     }
 
     /// SHA-256 of `signedBytes()`, taken in pieces from the bytes where they lie: what an ES256
     /// check signs, without building the structure (a few hundred bytes allocated and copied on
-    /// every fresh scan). The framing is at most 22 bytes and lives on the stack.
+    /// every fresh scan).
     func signedDigest() -> SHA256Digest {
         var hasher = SHA256()
+        forEachSignedPiece { hasher.update(bufferPointer: $0) }
+        return hasher.finalize()
+    }
+
+    /// The signed structure as four pieces in order: framing, protected header, framing, payload.
+    /// The one place its layout is written; the framing (at most 22 bytes) lives on the stack.
+    private func forEachSignedPiece(_ body: (UnsafeRawBufferPointer) -> Void) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { frame in
             var n = 0
             func put(_ byte: UInt8) { frame[n] = byte; n += 1 }
+            /// A byte-string head (major type 2) for `count`, as `CBOREncoder.head` writes it.
             func head(_ count: Int) {
                 switch count {
                 case 0..<24: put(0x40 | UInt8(count))
                 case 24...0xFF: put(0x58); put(UInt8(count))
                 case 0x100...0xFFFF: put(0x59); put(UInt8(count >> 8)); put(UInt8(count & 0xFF))
-                default: put(0x5A); for shift in [24, 16, 8, 0] { put(UInt8(truncatingIfNeeded: count >> shift)) }
+                default:
+                    put(0x5A)
+                    for shift in stride(from: 24, through: 0, by: -8) { put(UInt8(truncatingIfNeeded: count >> shift)) }
                 }
             }
             func flush() {
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(frame)[0..<n]))
+                body(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(frame)[0..<n]))
                 n = 0
             }
             put(0x84); put(0x6A)
             for byte in "Signature1".utf8 { put(byte) }
             head(protectedBytes.count)
             flush()
-            protectedBytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            protectedBytes.withUnsafeBytes(body)
             put(0x40)
             head(payload.count)
             flush()
-            payload.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            payload.withUnsafeBytes(body)
         }
-        return hasher.finalize()
     }
 
     /// True when the signature verifies with `key` under `algorithm`: ES256 over `signedDigest()`,

@@ -47,20 +47,13 @@ public enum ThresholdWire {
 
     /// base45 → zlib: the COSE bytes.
     static func inflateCredential(_ credential: Substring) throws(PassError) -> [UInt8] {
-        // The compressed bytes live only until zlib has read them: for a pass of ordinary size
-        // they are decoded into stack memory (1 KB or less is always allocated on the stack),
-        // which spares a heap array on every fresh scan.
-        let inPlace: Result<[UInt8], PassError>? = credential.utf8.withContiguousStorageIfAvailable { chars in
-            let count = Base45.decodedCount(chars.count)
-            guard count <= 1024 else { return nil }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count)) { buffer in
-                if let failure = Base45.decode(chars, into: buffer) { return .failure(failure) }
-                return Result { () throws(PassError) in
-                    try Zlib.inflate(UnsafeBufferPointer(rebasing: buffer[..<count]), format: .zlib, maxOutput: maxInflated)
-                }
+        // Decoded on the stack for a pass of ordinary size (see `Base45.withDecodedOnStack`).
+        let inPlace = credential.utf8.withContiguousStorageIfAvailable { chars in
+            Base45.withDecodedOnStack(chars) { bytes in
+                Result { () throws(PassError) in try Zlib.inflate(bytes, format: .zlib, maxOutput: maxInflated) }
             }
-        } ?? nil
-        if let inPlace { return try inPlace.get() }
+        }
+        if let inPlace = inPlace ?? nil { return try inPlace.flatMap { $0 }.get() }
         return try Zlib.inflate(Base45.decode(utf8: credential.utf8), format: .zlib, maxOutput: maxInflated)
     }
 }

@@ -1,3 +1,5 @@
+import JSONText
+
 /// A minimal JSON writer for one-object-per-line output whose field order is part of the
 /// interface (`{"file": …, "ms": …, "codes": …}`): other tools read these lines, and an encoder
 /// that sorts or reorders keys would make diffs and greps harder.
@@ -23,22 +25,10 @@ enum JSON {
         }
     }
 
-    /// RFC 8259 string: quotes, backslash and control characters escaped; everything else as UTF-8.
+    /// RFC 8259 string, escaped by the same writer as the scan log's and the upload's JSON.
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var json = JSONBytes(capacity: s.utf8.count + 2)
+        json.string(s)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 }
