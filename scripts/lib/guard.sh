@@ -49,6 +49,7 @@ guard_on_exit() {
     [ -n "$GUARD_CLEANED" ] && return
     GUARD_CLEANED=1
     set +e
+    disown -a 2>/dev/null # the kills below are on purpose: no "Killed …" job notices
     [ -n "$GUARD_CLEANUP" ] && "$GUARD_CLEANUP"
     guard_kill_children
     exit "$status"
