@@ -57,7 +57,8 @@ public struct FrameRenderer: Sendable {
         let t = seconds - visitor.arrival
         let sway = Point(sin(t * 2.1 + rng.unit() * 6) * 6 * scale, cos(t * 1.7 + rng.unit() * 6) * 4 * scale)
         let codeCentre = Point(Double(width) * (0.45 + rng.unit() * 0.1), Double(height) * (0.45 + rng.unit() * 0.1)) + sway
-        let codePx = cam.codeSize(frameHeight: height)
+        let lens = scenario.frame.optics
+        let codePx = lens.codeSize(distance: cam.distance, frameHeight: height)
         let k = codePx / screen.codeSide
         let screenW = Double(screen.image.width) * k, screenH = Double(screen.image.height) * k
         // Offset of the code centre from the screen centre, rotated into the frame.
@@ -68,7 +69,16 @@ public struct FrameRenderer: Sendable {
         let centre = codeCentre - rotated
 
         var shown = screen.image
-        if cam.moire > 0 { shown = Synthesis.moire(shown, period: 3.3 / max(k, 0.1), amplitude: cam.moire, degrees: 12) }
+        if cam.overexposure > 0 {
+            // In screen units: the bleed reaches ~1.5 px of the frame.
+            shown = Synthesis.overexpose(shown, amount: cam.overexposure, radius: 1.5 * scale / max(k, 0.05))
+        }
+        if cam.moire > 0 {
+            // The screen's pixel grid aliased by the sensor: its period depends on the distance
+            // (Lens.moirePeriod); a grid fine enough to be resolved shows as a 2.2-px beat at most.
+            let period = lens.moirePeriod(distance: cam.distance, frameHeight: height) ?? 2.2
+            shown = Synthesis.moire(shown, period: period / max(k, 0.05), amplitude: cam.moire, degrees: 12)
+        }
         var frame = backdrop
         let body = GrayBuffer(width: 4, height: 4, fill: PhoneScreen.body)
         Synthesis.place(body, into: &frame, quad: Synthesis.quad(center: centre, width: screenW * 1.06, height: screenH * 1.04,
@@ -78,7 +88,11 @@ public struct FrameRenderer: Sendable {
         if cam.glare > 0 {
             frame = Synthesis.glare(frame, center: codeCentre + Point(codePx * 0.2, -codePx * 0.15), radius: codePx * 0.35, strength: cam.glare * 255)
         }
-        if cam.blur > 0 { frame = Synthesis.gaussianBlur(frame, sigma: cam.blur * scale) }
+        // Defocus of a fixed-focus lens and any extra blur add as independent Gaussians.
+        let defocus = lens.defocusSigma(distance: cam.distance, frameHeight: height)
+        let sigma = (defocus * defocus + cam.blur * scale * cam.blur * scale).squareRoot()
+        if sigma > 0.05 { frame = Synthesis.gaussianBlur(frame, sigma: sigma) }
+        if cam.motion > 0 { frame = Synthesis.motionBlur(frame, length: cam.motion * scale, degrees: cam.motionAngle) }
         if cam.lowLight > 0 {
             frame = Synthesis.reduceContrast(frame, low: UInt8(clamping: Int(cam.lowLight * 30)),
                                              high: UInt8(clamping: 255 - Int(cam.lowLight * 160)))

@@ -27,7 +27,9 @@ extension CameraConditions {
     /// Labels for the read-rate-by-condition plot.
     var labels: [String] {
         var labels: [String] = []
-        if distance < 20 { labels.append("near (<20 cm)") } else if distance <= 30 { labels.append("mid (20–30 cm)") } else {
+        if distance < 10 { labels.append("close (5–10 cm)") } else if distance < 20 { labels.append("near (10–20 cm)") } else if distance <= 30 {
+            labels.append("mid (20–30 cm)")
+        } else {
             labels.append("far (>30 cm)")
         }
         if abs(rotation) >= 10 { labels.append("rotated ≥10°") }
@@ -37,6 +39,8 @@ extension CameraConditions {
         if moire > 0 { labels.append("moiré") }
         if lowLight > 0 { labels.append("low light") }
         if noise > 0 { labels.append("noise") }
+        if motion > 0 { labels.append("motion blur") }
+        if overexposure > 0 { labels.append("over-exposed") }
         return labels
     }
 }

@@ -26,12 +26,17 @@ public struct Scenario: Sendable, Hashable, Codable {
     }
 }
 
-/// Camera frame geometry and rate.
+/// Camera frame geometry and rate, and the lens (absent in the file: ``Lens/narrowSharp``).
 public struct FrameSpec: Sendable, Hashable, Codable {
     public var width: Int
     public var height: Int
     public var fps: Int
-    public init(width: Int, height: Int, fps: Int) { self.width = width; self.height = height; self.fps = fps }
+    public var lens: Lens?
+    public init(width: Int, height: Int, fps: Int, lens: Lens? = nil) {
+        self.width = width; self.height = height; self.fps = fps; self.lens = lens
+    }
+    /// The lens in effect.
+    public var optics: Lens { lens ?? .narrowSharp }
 }
 
 /// The venue rules the expected decisions assume (the later kiosk reads its own venue config;

@@ -40,6 +40,9 @@ public enum ScenarioLoader {
             throw .invalid(field: "frame.height", detail: "must be an even number of lines from 16 to 4096")
         }
         guard (1...120).contains(s.frame.fps) else { throw .invalid(field: "frame.fps", detail: "must be 1–120") }
+        for (name, value, range) in s.frame.optics.checked where !(value.isFinite && range.contains(value)) {
+            throw .invalid(field: "frame.lens.\(name)", detail: "must be \(range.lowerBound)–\(range.upperBound)")
+        }
         guard !s.venue.id.isEmpty else { throw .invalid(field: "venue.id", detail: "must not be empty") }
         guard !s.venue.acceptedStatuses.isEmpty else {
             throw .invalid(field: "venue.acceptedStatuses", detail: "must name at least one colour")

@@ -43,6 +43,31 @@ final class SynthesisTests: XCTestCase {
         XCTAssertNotEqual(moire.pixels, img.pixels)
     }
 
+    /// Motion smears along its direction only: a vertical edge spreads under horizontal motion
+    /// and stays sharp under vertical motion.
+    func testMotionBlurSmearsAlongItsDirection() {
+        var edge = GrayBuffer(width: 40, height: 20, fill: 255)
+        edge.withMutablePixels { px in for y in 0..<20 { for x in 0..<20 { px[y * 40 + x] = 0 } } }
+        let across = Synthesis.motionBlur(edge, length: 8, degrees: 0)
+        let along = Synthesis.motionBlur(edge, length: 8, degrees: 90)
+        XCTAssertGreaterThan(across[20, 10], 40)
+        XCTAssertLessThan(across[20, 10], 215)
+        XCTAssertEqual(along[19, 10], 0)
+        XCTAssertEqual(along[20, 10], 255)
+        XCTAssertEqual(Synthesis.motionBlur(edge, length: 0.5, degrees: 0).pixels, edge.pixels)
+    }
+
+    /// Over-exposure clips the whites and lifts dark pixels next to bright ones more than dark
+    /// pixels far from any light.
+    func testOverexposureClipsAndBleeds() {
+        var img = GrayBuffer(width: 40, height: 20, fill: 200)
+        img.withMutablePixels { px in for y in 0..<20 { for x in 0..<30 { px[y * 40 + x] = 20 } } }
+        let out = Synthesis.overexpose(img, amount: 0.6, radius: 2)
+        XCTAssertEqual(out[35, 10], 255)
+        XCTAssertGreaterThan(out[29, 10], out[5, 10])
+        XCTAssertGreaterThan(out[5, 10], 20)
+    }
+
     func testSeededRandomIsStable() {
         var a = SeededRandom(seed: 42), b = SeededRandom(seed: 42)
         for _ in 0..<100 { XCTAssertEqual(a.next(), b.next()) }
