@@ -154,6 +154,7 @@ let package = Package(
         .testTarget(name: "ScanLogTests", dependencies: ["ScanLog", "JSONText", "TestSupport"]),
         .testTarget(name: "SyncTests", dependencies: [
             "Sync", "Upstream", "ScanLog", "TestSupport", .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Kiosk", "QRCode", "Capture", "Passes", "TestSupport"]),

@@ -16,6 +16,12 @@ public struct IngestResult: Sendable, Hashable, Codable {
     public var duplicates: Int
     /// Ids already held with DIFFERENT content: refused, the stored record untouched.
     public var conflicts: [String]
+    /// Records refused one by one (not stored), with the reason for each; the rest of the batch is.
+    public var rejected: [RejectedRecord]
+
+    public init(accepted: Int, duplicates: Int, conflicts: [String], rejected: [RejectedRecord] = []) {
+        self.accepted = accepted; self.duplicates = duplicates; self.conflicts = conflicts; self.rejected = rejected
+    }
 }
 
 /// One stored record: its indexed fields and its canonical JSON.
