@@ -53,9 +53,9 @@ final class ExportRouteTests: XCTestCase {
         let cases: [(String, ScreensError)] = [
             ("format=xml", .badParameter(name: "format", value: "xml", expected: "csv or json")),
             ("from=yesterday", .badParameter(name: "from", value: "yesterday",
-                                             expected: "an ISO 8601 time such as 2026-11-21T09:30:00Z, or Unix milliseconds")),
+                                             expected: QueryParameters.timeExpected)),
             ("to=2026-13-45T99:00:00Z", .badParameter(name: "to", value: "2026-13-45T99:00:00Z",
-                                                      expected: "an ISO 8601 time such as 2026-11-21T09:30:00Z, or Unix milliseconds")),
+                                                      expected: QueryParameters.timeExpected)),
             ("from=2026-11-21T11:00:00Z&to=2026-11-21T10:00:00Z", .emptyRange(from: "2026-11-21T11:00:00Z", to: "2026-11-21T10:00:00Z")),
         ]
         try await Application(router: router).test(.router) { client in
