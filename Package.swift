@@ -116,7 +116,7 @@ let package = Package(
         ),
         .target(
             name: "KioskWeb",
-            dependencies: ["Kiosk", "ScanLog", "Markup", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["Kiosk", "ScanLog", "Markup", "Passes", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
 

@@ -18,6 +18,9 @@ public struct KioskScreens: Sendable {
         public var heartbeat: Duration = .seconds(15)
         /// How long the dashboard's aggregates look back by default.
         public var defaultHours: Int = 12
+        /// Needed for the dashboard, `/api/…`, `/export` and `/metrics` (see ``OperatorGate``);
+        /// without one they are refused, and the screens may only listen on loopback.
+        public var operatorCredential: OperatorCredential?
         public init() {}
     }
 
@@ -37,8 +40,11 @@ public struct KioskScreens: Sendable {
 
     var log: ScanLogStore? { board.log }
 
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router() -> Router<ScreensRequestContext> {
+        let router = Router(context: ScreensRequestContext.self)
+        // Middleware applies to the routes added after it: all of them.
+        router.add(middleware: OperatorGate(credential: options.operatorCredential))
+        LoginRoutes(screens: self).add(to: router)
         VisitorRoutes(screens: self).add(to: router)
         EventStreamRoute(screens: self).add(to: router)
         DashboardRoutes(screens: self).add(to: router)
@@ -48,10 +54,14 @@ public struct KioskScreens: Sendable {
     }
 
     /// The HTTP application on `address` (port 0 picks a free one; `onRunning` receives it).
+    /// - Throws: `ScreensError.exposedWithoutCredential` for an address other than loopback when no
+    ///   operator credential is configured: the dashboard and export would be on the venue network
+    ///   for anyone.
     public func application(
         at address: ListenAddress = .loopback, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
-        Application(
+    ) throws(ScreensError) -> some ApplicationProtocol {
+        guard address.isLoopback || options.operatorCredential != nil else { throw .exposedWithoutCredential(address.description) }
+        return Application(
             router: router(),
             configuration: ApplicationConfiguration(address: .hostname(address.host, port: address.port),
                                                     serverName: "threshold-screens"),

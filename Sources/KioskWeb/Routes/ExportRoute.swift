@@ -9,7 +9,7 @@ import ScanLog
 struct ExportRoute: Sendable {
     let screens: KioskScreens
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<ScreensRequestContext>) {
         let screens = self.screens
         router.get("/export") { request, _ in
             do throws(ScreensError) {

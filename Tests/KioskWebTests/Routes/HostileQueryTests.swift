@@ -36,7 +36,7 @@ final class HostileQueryTests: XCTestCase {
             return ["/export?to=\(v)", "/export?from=\(v)", "/export?from=\(v)&to=\(v)", "/export?format=\(v)",
                     "/api/aggregates?hours=\(v)"]
         }
-        let headers: HTTPFields = [:]
+        let headers = operatorHeaders
         try await door.test { client in
             for uri in uris {
                 try await client.execute(uri: uri, method: .get, headers: headers) { r in
