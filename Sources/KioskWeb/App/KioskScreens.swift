@@ -1,4 +1,5 @@
 import Foundation
+public import HTTPLimits
 import Hummingbird
 import Kiosk
 import Logging
@@ -21,6 +22,10 @@ public struct KioskScreens: Sendable {
         /// Needed for the dashboard, `/api/…`, `/export` and `/metrics` (see ``OperatorGate``);
         /// without one they are refused, and the screens may only listen on loopback.
         public var operatorCredential: OperatorCredential?
+        /// Header, body and idle deadlines and the connection cap: a client that sends half a
+        /// request cannot hold the door's screens (the display's own event stream is one connection).
+        public var limits = ServerLimits(headerTimeout: .seconds(10), bodyTimeout: .seconds(10), idleTimeout: .seconds(30),
+                                         maxConnections: 256)
         public init() {}
     }
 
@@ -63,8 +68,9 @@ public struct KioskScreens: Sendable {
         guard address.isLoopback || options.operatorCredential != nil else { throw .exposedWithoutCredential(address.description) }
         return Application(
             router: router(),
-            configuration: ApplicationConfiguration(address: .hostname(address.host, port: address.port),
-                                                    serverName: "threshold-screens"),
+            server: options.limits.server,
+            configuration: options.limits.configuration(
+                address: .hostname(address.host, port: address.port), serverName: "threshold-screens", logger: logger),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? address.port) },
             logger: logger)
     }

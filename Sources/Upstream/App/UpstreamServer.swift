@@ -1,4 +1,5 @@
 import Foundation
+import HTTPLimits
 import Hummingbird
 import Logging
 
@@ -42,7 +43,9 @@ public struct UpstreamServer: Sendable {
     ) -> some ApplicationProtocol {
         Application(
             router: router ?? self.router(),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "threshold-upstream"),
+            server: limits.connections.server,
+            configuration: limits.connections.configuration(
+                address: .hostname(host, port: port), serverName: "threshold-upstream", logger: logger),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
     }
