@@ -28,7 +28,8 @@ struct IngestRoute: Sendable {
         do {
             let device = try await authenticator.device(from: request.headers)
             if let wait = limiter.acquire(device.id) { throw UpstreamError.rateLimited(retryAfterSeconds: wait) }
-            let batch = try await BatchDecoder(limits: limits).decode(request, device: device)
+            let venues = try await store.venues(deviceID: device.id)
+            let batch = try await BatchDecoder(limits: limits).decode(request, device: device, venues: venues)
             var result = try await store.ingest(batch.good, receivedMillis: clock.nowMillis)
             result.rejected = batch.rejected
             if !batch.rejected.isEmpty {
@@ -54,7 +55,7 @@ struct IngestRoute: Sendable {
 struct BatchDecoder: Sendable {
     let limits: UpstreamLimits
 
-    func decode(_ request: Request, device: Device) async throws -> JudgedBatch {
+    func decode(_ request: Request, device: Device, venues: Set<String>) async throws -> JudgedBatch {
         var body: ByteBuffer
         do { body = try await request.body.collect(upTo: limits.maxBodyBytes) } catch {
             throw UpstreamError.tooLarge("The body is larger than \(limits.maxBodyBytes) bytes.")
@@ -71,13 +72,14 @@ struct BatchDecoder: Sendable {
             }
         case let other?: throw UpstreamError.badRequest("Unsupported Content-Encoding \(other); use gzip or none.")
         }
-        return try judge(bytes, device: device)
+        return try judge(bytes, device: device, venues: venues)
     }
 
     /// Splits a body into the records that may be stored and those refused one by one.
     /// - Throws: `badRequest` when the body is not a batch at all, `tooLarge` past the record cap,
-    ///   `forbidden` when a record names another device.
-    func judge(_ bytes: [UInt8], device: Device) throws -> JudgedBatch {
+    ///   `forbidden` when a record names another device, or a venue the device is not bound to
+    ///   (`venues`; empty: a device registered before venues were bound, any venue).
+    func judge(_ bytes: [UInt8], device: Device, venues: Set<String> = []) throws -> JudgedBatch {
         // The fast parser takes the usual body; anything else goes to JSONDecoder, record by
         // record, which names each problem.
         let records: [LenientRecord]
@@ -100,6 +102,10 @@ struct BatchDecoder: Sendable {
             }
             guard r.deviceID == device.id else {
                 throw UpstreamError.forbidden("records[\(i)] belongs to device \(r.deviceID.prefix(128)), not \(device.id).")
+            }
+            guard venues.isEmpty || venues.contains(r.venueID) else {
+                throw UpstreamError.forbidden(
+                    "records[\(i)] is for venue \(r.venueID.prefix(128)); device \(device.id) is bound to \(venues.sorted().joined(separator: ", ")).")
             }
             if let problem = r.problem(at: i) {
                 judged.rejected.append(RejectedRecord(index: i, id: r.id, reason: problem))
