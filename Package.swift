@@ -69,6 +69,11 @@ let package = Package(
         ),
         .target(name: "Policy", dependencies: ["Passes"], swiftSettings: strict),
         .target(name: "JSONText", swiftSettings: strict),
+        .target(
+            name: "HTTPLimits",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird")],
+            swiftSettings: strict
+        ),
         .target(name: "Markup", swiftSettings: strict),
 
         // MARK: Edges
@@ -100,7 +105,7 @@ let package = Package(
         .target(
             name: "Upstream",
             dependencies: [
-                "CZlib", "JSONText",
+                "CZlib", "JSONText", "HTTPLimits",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -116,7 +121,7 @@ let package = Package(
         ),
         .target(
             name: "KioskWeb",
-            dependencies: ["Kiosk", "ScanLog", "Markup", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["Kiosk", "ScanLog", "Markup", "Passes", "HTTPLimits", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
 
@@ -154,6 +159,7 @@ let package = Package(
         .testTarget(name: "ScanLogTests", dependencies: ["ScanLog", "JSONText", "TestSupport"]),
         .testTarget(name: "SyncTests", dependencies: [
             "Sync", "Upstream", "ScanLog", "TestSupport", .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Kiosk", "QRCode", "Capture", "Passes", "TestSupport"]),

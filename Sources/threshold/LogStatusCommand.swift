@@ -23,6 +23,7 @@ struct LogStatusCommand: ParsableCommand {
         print("records:          \(status.total)")
         print("unsynced:         \(status.unsynced)")
         print("conflicted:       \(status.conflicted)")
+        print("rejected:         \(status.rejected)\(status.isUploadAlarm ? "  ALARM: refused by the upstream, kept here only" : "")")
         print("oldest unsynced:  \(status.oldestUnsyncedAgeSeconds.map { String(format: "%.0f s ago", $0) } ?? "none")")
         print("database size:    \(status.databaseBytes) bytes")
         switch status.disk {

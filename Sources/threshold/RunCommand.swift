@@ -23,6 +23,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Hardware configuration (JSON, see hardware/). Default: simulated outputs.") var hardware: String?
     @Option(help: "A signed trust bundle to install (needs --root).") var trust: String?
     @Option(help: "The pinned root public key (Ed25519 PEM) that signs trust bundles.") var root: String?
+    @Flag(name: .customLong("allow-trust-rollback"),
+          help: "Install --trust even when it is older than the trust list this kiosk already holds (logged; re-admits passes revoked since).")
+    var allowTrustRollback = false
     @Option(name: .customLong("key"), help: "Also trust this Threshold issuer public key PEM (repeatable; for tests and rigs).")
     var keys: [String] = []
     @Option(help: "Scan log database.") var log = "threshold-scanlog.sqlite"
@@ -107,11 +110,27 @@ struct RunCommand: AsyncParsableCommand {
         if let trust {
             guard let refresh else { throw ValidationError("--trust needs --root (the pinned root public key)") }
             let bytes = try Data(contentsOf: URL(fileURLWithPath: trust))
+            let kept = try refresh.log.trustBundles.latest(.trustList)?.version
+            // The kept list first, so the file is checked against it: trust never rolls back
+            // unless the operator says so (and then it is logged).
+            if !allowTrustRollback { _ = try? refresh.installStored(now: now) }
             do {
-                try verifier.installBundle(Array(bytes), rootKey: refresh.rootKey, now: now)
-                try refresh.log.trustBundles.save(ScanLog.TrustBundle(kind: .trustList, bytes: bytes, version: nil, etag: nil,
-                                                                      fetchedMillis: Int64(now.timeIntervalSince1970 * 1000)))
-            } catch let error as TrustBundleError { throw ValidationError("\(trust): \(error.description)") }
+                let info = try verifier.installBundle(Array(bytes), rootKey: refresh.rootKey, now: now)
+                if allowTrustRollback, let kept, Int(clamping: info.version) < kept {
+                    FileHandle.standardError.write(Data(
+                        "run: WARNING trust list rolled back from version \(kept) to \(info.version) (--allow-trust-rollback)\n".utf8))
+                }
+                try refresh.log.trustBundles.save(
+                    ScanLog.TrustBundle(kind: .trustList, bytes: bytes, version: Int(clamping: info.version), etag: nil,
+                                        fetchedMillis: Int64(now.timeIntervalSince1970 * 1000)),
+                    allowingRollback: allowTrustRollback)
+            } catch let error as TrustBundleError {
+                var hint = ""
+                if case .rollback = error { hint = " (--allow-trust-rollback installs it anyway)" }
+                throw ValidationError("\(trust): \(error.description)\(hint)")
+            } catch let error as ScanLogError {
+                throw ValidationError("\(trust): \(error.description)")
+            }
         } else if let refresh {
             do { try refresh.installStored(now: now) } catch {
                 FileHandle.standardError.write(Data("run: the stored trust list does not verify (\(error)); waiting for a new one\n".utf8))

@@ -12,7 +12,27 @@ import ScanLog
 struct ScreensCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screens", abstract: "Serve the kiosk screens on their own (demo and tests).",
-        shouldDisplay: false, subcommands: [Demo.self])
+        shouldDisplay: false, subcommands: [Demo.self, Credential.self])
+
+    /// `threshold screens credential --out FILE`: a new operator credential. The token is printed
+    /// once (give it to the operator); only its hash is written, for `--operator-credential FILE`.
+    struct Credential: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "credential",
+            abstract: "Make an operator credential: prints the token once, writes only its hash to --out.")
+
+        @Option(help: "Where to write the hash (the kiosk's --operator-credential FILE); refused when it exists.") var out: String
+
+        func run() throws {
+            guard !FileManager.default.fileExists(atPath: out) else {
+                throw ValidationError("\(out) exists; remove it first to replace the credential.")
+            }
+            let (token, stored) = OperatorCredential.generate()
+            guard FileManager.default.createFile(atPath: out, contents: Data((stored + "\n").utf8), attributes: [.posixPermissions: 0o600])
+            else { throw ValidationError("\(out) cannot be written.") }
+            print(token)
+        }
+    }
 
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -26,6 +46,8 @@ struct ScreensCommand: AsyncParsableCommand {
         @Option(name: .customLong("idle-seconds"), help: "Seconds a result stays on the visitor screen.") var idleSeconds = 8
         @Flag(name: .customLong("wait-for-screen"), help: "Play the script only once a screen is listening on /events.")
         var waitForScreen = false
+        @Option(name: .customLong("operator-credential"), help: "File with the operator credential's hash (see `threshold screens credential`).")
+        var operatorCredential: String?
 
         func run() async throws {
             let address: ListenAddress
@@ -49,7 +71,12 @@ struct ScreensCommand: AsyncParsableCommand {
                                     sync: nil, clock: clock)
             var options = KioskScreens.Options()
             options.idleSeconds = idleSeconds
-            let server = ScreensServer(screens: KioskScreens(hub: hub, board: board, options: options, logger: ScreensServer.quietLogger), address: address,
+            if let operatorCredential {
+                do { options.operatorCredential = try OperatorCredential(file: operatorCredential) } catch {
+                    throw ValidationError(error.description)
+                }
+            }
+            let server = try ScreensServer(screens: KioskScreens(hub: hub, board: board, options: options, logger: ScreensServer.quietLogger), address: address,
                                        label: "screens") { port in
                 print("screens: listening on http://\(ListenAddress(host: address.host, port: port))/")
                 fflush(nil)

@@ -60,6 +60,7 @@ final class Door {
     func screens(idleSeconds: Int = 8) -> KioskScreens {
         var options = KioskScreens.Options()
         options.idleSeconds = idleSeconds
+        options.operatorCredential = testOperatorCredential
         return KioskScreens(hub: hub, board: board, options: options)
     }
 
@@ -86,6 +87,12 @@ final class Door {
         try await Application(router: screens().router()).test(.router, body)
     }
 }
+
+/// The operator's token in these tests, and what the kiosk stores of it.
+let testOperatorToken = String(repeating: "5e", count: 32)
+let testOperatorCredential = try! OperatorCredential(stored: OperatorCredential.storedForm(of: testOperatorToken))
+/// What an operator's client sends to the protected screens.
+let operatorHeaders: HTTPFields = [.authorization: "Bearer \(testOperatorToken)"]
 
 func json(_ buffer: ByteBuffer) throws -> [String: Any] {
     try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])

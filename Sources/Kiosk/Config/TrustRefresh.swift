@@ -30,8 +30,13 @@ public struct TrustRefresh: Sendable {
     public func refresh(now: Date) async throws(SyncError) -> Bool {
         guard let sync else { return false }
         let verifier = self.verifier, rootKey = self.rootKey
+        let kept: Int?
+        do { kept = try log.trustBundles.latest(.trustList)?.version } catch { throw .log("\(error)") }
         let outcome = try await sync.pull(.trustList) { bytes in
-            // Verify before the bytes are stored; install happens in the same step.
+            // Verify before the bytes are stored; install happens in the same step. The version
+            // kept in the scan log is a floor too, so an older list is refused even when the
+            // kept one could not be installed (trust never rolls back).
+            _ = try Passes.TrustBundle.decode(Array(bytes), rootKey: rootKey, currentVersion: kept.map { UInt64(max(0, $0)) }, now: now)
             let info = try verifier.installBundle(Array(bytes), rootKey: rootKey, now: now)
             return Int(clamping: info.version)
         }

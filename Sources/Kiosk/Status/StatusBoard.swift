@@ -17,6 +17,11 @@ public struct KioskStatus: Sendable, Hashable, Codable {
     public var heldInMemory: Int?
     public var databaseBytes: UInt64?
     public var diskAlarm: Bool
+    /// Records the upstream refused one by one: kept on this kiosk only (an alarm when non-zero).
+    public var rejectedRecords: Int?
+    public var uploadRejectAlarm: Bool
+    /// The last refused record and the upstream's reason, since this kiosk started.
+    public var lastRejection: String?
     public var lastSyncAt: Date?
     public var syncDelivered: Int?
     public var syncFailures: Int?
@@ -55,6 +60,8 @@ public struct StatusBoard: Sendable {
             metrics: metrics.values, outboxDepth: logStatus?.unsynced, oldestUnsyncedSeconds: logStatus?.oldestUnsyncedAgeSeconds,
             heldInMemory: logStatus?.heldInMemory, databaseBytes: logStatus?.databaseBytes,
             diskAlarm: logStatus?.isAlarm ?? false,
+            rejectedRecords: logStatus?.rejected, uploadRejectAlarm: logStatus?.isUploadAlarm ?? false,
+            lastRejection: stats?.lastRejection,
             lastSyncAt: stats?.lastSuccessMillis.map { Date(timeIntervalSince1970: Double($0) / 1000) },
             syncDelivered: stats?.delivered, syncFailures: stats?.failures, lastSyncError: stats?.lastError.map { "\($0)" },
             trustVersion: info?.version, trustIssuedAt: info?.issuedAt, trustAgeSeconds: age,

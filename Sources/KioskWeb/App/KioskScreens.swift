@@ -1,4 +1,5 @@
 import Foundation
+public import HTTPLimits
 import Hummingbird
 import Kiosk
 import Logging
@@ -18,6 +19,13 @@ public struct KioskScreens: Sendable {
         public var heartbeat: Duration = .seconds(15)
         /// How long the dashboard's aggregates look back by default.
         public var defaultHours: Int = 12
+        /// Needed for the dashboard, `/api/…`, `/export` and `/metrics` (see ``OperatorGate``);
+        /// without one they are refused, and the screens may only listen on loopback.
+        public var operatorCredential: OperatorCredential?
+        /// Header, body and idle deadlines and the connection cap: a client that sends half a
+        /// request cannot hold the door's screens (the display's own event stream is one connection).
+        public var limits = ServerLimits(headerTimeout: .seconds(10), bodyTimeout: .seconds(10), idleTimeout: .seconds(30),
+                                         maxConnections: 256)
         public init() {}
     }
 
@@ -37,8 +45,11 @@ public struct KioskScreens: Sendable {
 
     var log: ScanLogStore? { board.log }
 
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router() -> Router<ScreensRequestContext> {
+        let router = Router(context: ScreensRequestContext.self)
+        // Middleware applies to the routes added after it: all of them.
+        router.add(middleware: OperatorGate(credential: options.operatorCredential))
+        LoginRoutes(screens: self).add(to: router)
         VisitorRoutes(screens: self).add(to: router)
         EventStreamRoute(screens: self).add(to: router)
         DashboardRoutes(screens: self).add(to: router)
@@ -48,13 +59,18 @@ public struct KioskScreens: Sendable {
     }
 
     /// The HTTP application on `address` (port 0 picks a free one; `onRunning` receives it).
+    /// - Throws: `ScreensError.exposedWithoutCredential` for an address other than loopback when no
+    ///   operator credential is configured: the dashboard and export would be on the venue network
+    ///   for anyone.
     public func application(
         at address: ListenAddress = .loopback, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
-        Application(
+    ) throws(ScreensError) -> some ApplicationProtocol {
+        guard address.isLoopback || options.operatorCredential != nil else { throw .exposedWithoutCredential(address.description) }
+        return Application(
             router: router(),
-            configuration: ApplicationConfiguration(address: .hostname(address.host, port: address.port),
-                                                    serverName: "threshold-screens"),
+            server: options.limits.server,
+            configuration: options.limits.configuration(
+                address: .hostname(address.host, port: address.port), serverName: "threshold-screens", logger: logger),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? address.port) },
             logger: logger)
     }

@@ -28,6 +28,7 @@ enum WebJSON {
         let status: HTTPResponse.Status = switch error {
         case .noScanLog: .notFound
         case .scanLogUnreadable: .internalServerError
+        case .credentialRequired, .noCredentialConfigured: .unauthorized
         default: .badRequest
         }
         return response(["error": error.description], status: status)

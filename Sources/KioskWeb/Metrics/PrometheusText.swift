@@ -51,6 +51,10 @@ public enum PrometheusText {
                  status.oldestUnsyncedSeconds)
         w.single("threshold_records_held_in_memory", .gauge, help: "Records kept in memory because the disk refused them.",
                  status.heldInMemory.map(Double.init))
+        w.single("threshold_records_rejected", .gauge, help: "Scan records the upstream refused one by one (kept on the kiosk, not re-sent).",
+                 status.rejectedRecords.map(Double.init))
+        w.single("threshold_upload_reject_alarm", .gauge, help: "1 when the upstream refused records that are therefore only on this kiosk.",
+                 status.uploadRejectAlarm ? 1 : 0)
         w.single("threshold_disk_alarm", .gauge, help: "1 when the scan log's disk is nearly full.", status.diskAlarm ? 1 : 0)
         w.single("threshold_last_sync_timestamp_seconds", .gauge, help: "Unix time of the last successful upload.",
                  status.lastSyncAt.map(\.timeIntervalSince1970))

@@ -47,6 +47,7 @@ enum DashboardPage {
           <div class="tile"><div class="label">非绿码比例 Non-green</div><div class="value" id="non-green">—</div><div class="note" id="repeats"></div></div>
           <div class="tile"><div class="label">场内人数 Occupancy</div><div class="value" id="occupancy">—</div><div class="note" id="decisions"></div></div>
           <div class="tile" id="outbox-tile"><div class="label">待上传 Outbox</div><div class="value" id="outbox">—</div><div class="note" id="oldest"></div></div>
+          <div class="tile" id="rejected-tile"><div class="label">上游拒收 Rejected upstream</div><div class="value" id="rejected">—</div><div class="note" id="rejected-note"></div></div>
           <div class="tile" id="sync-tile"><div class="label">上次同步 Last sync</div><div class="value" id="last-sync">—</div><div class="note" id="sync-note"></div></div>
           <div class="tile" id="trust-tile"><div class="label">信任列表 Trust list age</div><div class="value" id="trust-age">—</div><div class="note" id="trust-note"></div></div>
           <div class="tile" id="camera-tile"><div class="label">摄像头 Camera fps</div><div class="value" id="fps">—</div><div class="note" id="dropped"></div></div>
@@ -82,6 +83,9 @@ enum DashboardPage {
             setText('outbox', dash(s.outboxDepth));
             setText('oldest', s.oldestUnsyncedSeconds === null || s.oldestUnsyncedSeconds === undefined ? '无积压 nothing waiting' : '最早 oldest ' + age(s.oldestUnsyncedSeconds));
             mark('outbox-tile', s.diskAlarm ? 'bad' : (s.oldestUnsyncedSeconds > 3600 ? 'warn' : ''));
+            setText('rejected', dash(s.rejectedRecords));
+            setText('rejected-note', s.uploadRejectAlarm ? '⚠ 仅存本机 kept here only' + (s.lastRejection ? ' — ' + s.lastRejection : '') : '');
+            mark('rejected-tile', s.uploadRejectAlarm ? 'bad' : '');
             if (s.lastSyncAt) {
               setText('last-sync', age((Date.parse(s.now) - Date.parse(s.lastSyncAt)) / 1000) + ' 前 ago');
             } else { setText('last-sync', '从未 never'); }

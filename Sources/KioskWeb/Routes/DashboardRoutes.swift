@@ -8,7 +8,7 @@ import ScanLog
 struct DashboardRoutes: Sendable {
     let screens: KioskScreens
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<ScreensRequestContext>) {
         let screens = self.screens
         router.get("/dashboard") { _, _ in
             WebJSON.html(DashboardPage.html(venueName: screens.board.venue.name, deviceID: screens.board.deviceID,

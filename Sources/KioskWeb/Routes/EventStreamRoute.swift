@@ -11,7 +11,7 @@ import Kiosk
 struct EventStreamRoute: Sendable {
     let screens: KioskScreens
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<ScreensRequestContext>) {
         let screens = self.screens
         router.get("/events") { request, _ in
             // `Last-Event-ID` is what EventSource sends on reconnect; `?after=` is the page's first connect.

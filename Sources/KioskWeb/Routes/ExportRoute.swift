@@ -9,7 +9,7 @@ import ScanLog
 struct ExportRoute: Sendable {
     let screens: KioskScreens
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<ScreensRequestContext>) {
         let screens = self.screens
         router.get("/export") { request, _ in
             do throws(ScreensError) {
@@ -23,12 +23,10 @@ struct ExportRoute: Sendable {
 
 extension KioskScreens {
     func export(_ query: Hummingbird.Parameters) throws(ScreensError) -> Response {
-        let formatText = query.get("format") ?? "csv"
-        guard let format = ExportFormat(rawValue: formatText) else {
-            throw .badParameter(name: "format", value: formatText, expected: "csv or json")
-        }
-        let to = try QueryParameters.time(query.get("to"), name: "to") ?? board.clock.wallMillis + 1
-        let from = try QueryParameters.time(query.get("from"), name: "from") ?? to - 24 * 3_600_000
+        let format = try QueryParameters.choice(query.get("format"), name: "format", default: ExportFormat.csv, expected: "csv or json")
+        let now = min(max(board.clock.wallMillis, QueryParameters.millisRange.lowerBound), QueryParameters.millisRange.upperBound)
+        let to = try QueryParameters.time(query.get("to"), name: "to") ?? now + 1
+        let from = try QueryParameters.time(query.get("from"), name: "from") ?? max(0, to - 24 * 3_600_000)
         guard from < to else { throw .emptyRange(from: query.get("from") ?? "\(from)", to: query.get("to") ?? "\(to)") }
         guard let log else { throw .noScanLog }
 

@@ -4,7 +4,7 @@ import Hummingbird
 struct MetricsRoute: Sendable {
     let screens: KioskScreens
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<ScreensRequestContext>) {
         let board = screens.board
         router.get("/metrics") { _, _ in
             let text = PrometheusText.render(await board.snapshot())

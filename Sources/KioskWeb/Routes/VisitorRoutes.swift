@@ -16,7 +16,7 @@ struct VisitorRoutes: Sendable {
         var cursor: String?
     }
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<ScreensRequestContext>) {
         let screens = self.screens
         router.get("/") { _, _ in
             WebJSON.html(VisitorPage.html(venueName: screens.board.venue.name, idleSeconds: screens.options.idleSeconds))

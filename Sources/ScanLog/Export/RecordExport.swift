@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JSONText
 
 extension ScanLogStore {
     /// Streams the records with `fromMillis <= wall_ms < toMillis`, oldest first, to `write` in
@@ -41,7 +42,7 @@ extension ScanLogStore {
     }
 }
 
-/// One CSV line per record (RFC 4180 quoting).
+/// One CSV line per record (RFC 4180 quoting; a cell a spreadsheet would evaluate is neutralised, see `CSVCell`).
 enum CSVRow {
     static let header = "id,device_id,venue_id,wall_time,wall_ms,mono_ns,outcome,reason,format,issuer,kid,"
         + "status,token_digest,masked_name,masked_id,temperature,decode_us,verify_us,sync_state,rule"
@@ -54,12 +55,7 @@ enum CSVRow {
             r.display?.idTail ?? "", r.temperature.map { String($0) } ?? "", String(r.decodeMicros),
             String(r.verifyMicros), SyncState(rawValue: syncState).map { "\($0)" } ?? String(syncState), r.rule ?? "",
         ]
-        return fields.map(quote).joined(separator: ",")
-    }
-
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return fields.map(CSVCell.text).joined(separator: ",")
     }
 
     static func iso8601(_ millis: Int64) -> String {

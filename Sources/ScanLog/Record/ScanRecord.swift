@@ -47,6 +47,7 @@ public struct ScanRecord: Sendable, Hashable, Codable {
     }
 
     /// Builds the record for a verdict, stamping id and times from the injected clock and generator.
+    /// Text from the token (issuer, kid, display) is bounded here (``RecordBounds``).
     public init(
         verdict: Verdict, deviceID: String, venueID: String, clock: any ScanClock, ids: RecordIDGenerator,
         temperature: Double? = nil, decodeMicros: Int, verifyMicros: Int, rule: String? = nil
@@ -58,6 +59,7 @@ public struct ScanRecord: Sendable, Hashable, Codable {
             format: verdict.format, issuer: verdict.issuer, kid: verdict.kid, status: verdict.status,
             tokenDigest: verdict.tokenDigest, display: verdict.display, temperature: temperature,
             decodeMicros: decodeMicros, verifyMicros: verifyMicros, rule: rule)
+        self = bounded()
     }
 
     /// Whether the door opened for this scan.

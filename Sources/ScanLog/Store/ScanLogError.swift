@@ -14,6 +14,9 @@ public enum ScanLogError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidRecord(id: String, reason: String)
     /// The database was written by a newer version of this software.
     case newerSchema(path: String)
+    /// A bundle older than the one already kept was offered: an older trust list would re-admit
+    /// passes revoked since. Refused unless the rollback is explicitly allowed.
+    case rollback(kind: String, stored: Int, offered: Int)
 
     public var description: String {
         switch self {
@@ -27,6 +30,9 @@ public enum ScanLogError: Error, Sendable, Equatable, CustomStringConvertible {
             "Record \(id) was refused: \(reason)."
         case .newerSchema(let path):
             "The scan log at \(path) was written by a newer version; update this kiosk."
+        case .rollback(let kind, let stored, let offered):
+            "Refusing to replace the \(kind) version \(stored) with the older version \(offered) (a rollback); "
+                + "allow it explicitly if this is intended."
         }
     }
 

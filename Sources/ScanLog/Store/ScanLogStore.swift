@@ -79,8 +79,10 @@ public final class ScanLogStore: Sendable {
     }
 
     /// Durably appends records in one transaction (one fsync for the lot).
-    /// Records already in the log with the same id are left as they are.
+    /// Records already in the log with the same id are left as they are. Every text field is
+    /// bounded first (``ScanRecord/bounded()``), whoever built the record.
     public func append(contentsOf records: [ScanRecord]) throws {
+        let records = records.map { $0.bounded() }
         var digests = [[UInt8]]()
         digests.reserveCapacity(records.count)
         for r in records {
@@ -143,6 +145,34 @@ public final class ScanLogStore: Sendable {
     /// They stop being re-sent, stay visible in `status`, and are never purged.
     public func markConflicted(ids: [RecordID], atMillis: Int64) throws {
         try setState(.conflict, ids: ids, atMillis: atMillis)
+    }
+
+    /// Marks records the upstream refused one by one, keeping its reason with each. They stop
+    /// being re-sent (so one bad record cannot hold back the ones behind it), stay visible in
+    /// `status` as an alarm, and are never purged.
+    public func markRejected(_ rejections: [(id: RecordID, reason: String)], atMillis: Int64) throws {
+        guard !rejections.isEmpty else { return }
+        try write { db in
+            let statement = try db.cachedStatement(
+                sql: "UPDATE scan SET sync_state = ?, synced_ms = ?, sync_note = ? WHERE sync_state = 0 AND id = ?")
+            for (id, reason) in rejections {
+                try statement.execute(arguments: [SyncState.rejected.rawValue, atMillis, String(reason.prefix(512)), id.data])
+            }
+        }
+    }
+
+    /// Records the upstream refused one by one, with its reason, newest first (for the operator).
+    public func rejectedRecords(limit: Int) throws -> [(record: ScanRecord, reason: String)] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT \(RecordRow.columns), sync_note FROM scan WHERE sync_state = 3 ORDER BY id DESC LIMIT ?",
+                arguments: [max(0, limit)])
+            var out = [(record: ScanRecord, reason: String)]()
+            while let row = try rows.next() {
+                out.append((try RecordRow.decode(row, path: path), (row[19] as String?) ?? ""))
+            }
+            return out
+        }
     }
 
     private func setState(_ state: SyncState, ids: [RecordID], atMillis: Int64) throws {

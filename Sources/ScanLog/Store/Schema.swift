@@ -4,7 +4,7 @@ import GRDB
 /// kiosks in the field upgrade from whatever version they last ran.
 enum Schema {
     /// Identifiers of all migrations, oldest first.
-    static let versions = ["v1", "v2", "v3"]
+    static let versions = ["v1", "v2", "v3", "v4-rejected"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -51,6 +51,11 @@ enum Schema {
             // A valid pass can still be turned away by a venue rule (fever, capacity, rate limit).
             try db.execute(sql: "ALTER TABLE scan ADD COLUMN rule TEXT")
         }
+        migrator.registerMigration("v4-rejected") { db in
+            // The upstream refuses a bad record on its own and says why; the reason is kept beside
+            // the record (sync_state 3) for the operator.
+            try db.execute(sql: "ALTER TABLE scan ADD COLUMN sync_note TEXT")
+        }
         return migrator
     }
 }
@@ -63,4 +68,7 @@ enum SyncState: Int {
     case synced = 1
     /// The upstream holds a DIFFERENT record with this id: kept here for an operator, never purged.
     case conflict = 2
+    /// The upstream refused this record on its own (`sync_note` says why): kept here for an
+    /// operator, never re-sent, never purged; the rest of the outbox keeps moving.
+    case rejected = 3
 }

@@ -30,8 +30,18 @@ public struct TrustBundleStore: Sendable {
     let store: ScanLogStore
 
     /// Replaces the bundle of that kind in one transaction: readers see the old or the new, never a mix.
-    public func save(_ bundle: TrustBundle) throws {
+    ///
+    /// The kept version is the kiosk's durable high-water mark: a bundle with a lower version is
+    /// refused (`ScanLogError.rollback`) whoever offers it — a pull, `run --trust FILE`, a restart
+    /// with an old file — unless `allowingRollback` (an operator's explicit, logged choice).
+    /// A bundle of unknown version (nil) cannot be compared and is kept as given.
+    public func save(_ bundle: TrustBundle, allowingRollback: Bool = false) throws {
         try store.write { db in
+            if !allowingRollback, let offered = bundle.version,
+               let stored = try Int.fetchOne(db, sql: "SELECT version FROM trust_bundle WHERE kind = ?", arguments: [bundle.kind.rawValue]),
+               offered < stored {
+                throw ScanLogError.rollback(kind: bundle.kind.rawValue, stored: stored, offered: offered)
+            }
             try db.execute(
                 sql: """
                     INSERT INTO trust_bundle (kind, version, bytes, etag, fetched_ms) VALUES (?, ?, ?, ?, ?)

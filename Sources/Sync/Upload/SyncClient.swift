@@ -36,16 +36,23 @@ public actor SyncClient {
         stats.requests += 1
         let response = try await post(batch)
         let ids = Set(response.conflicts)
-        let conflicted = batch.filter { ids.contains($0.id.description) }.map(\.id)
-        let delivered = batch.filter { !ids.contains($0.id.description) }.map(\.id)
+        let rejections = response.rejections(in: batch)
+        let rejectedIDs = Set(rejections.map(\.id))
+        let conflicted = batch.filter { ids.contains($0.id.description) && !rejectedIDs.contains($0.id) }.map(\.id)
+        let delivered = batch.filter { !ids.contains($0.id.description) && !rejectedIDs.contains($0.id) }.map(\.id)
         do {
+            try store.markRejected(rejections, atMillis: clock.nowMillis)
             try store.markConflicted(ids: conflicted, atMillis: clock.nowMillis)
             try store.markSynced(ids: delivered, atMillis: clock.nowMillis)
         } catch { throw .log("\(error)") }
         stats.delivered += delivered.count
         stats.lastSuccessMillis = clock.nowMillis
         stats.conflicts += conflicted.count
-        return UploadOutcome(sent: batch.count, accepted: response.accepted, duplicates: response.duplicates, conflicts: conflicted)
+        stats.rejected += rejections.count
+        if let last = rejections.last { stats.lastRejection = "record \(last.id): \(last.reason)" }
+        return UploadOutcome(
+            sent: batch.count, accepted: response.accepted, duplicates: response.duplicates, conflicts: conflicted,
+            rejected: rejections.map(\.id))
     }
 
     /// Uploads until the outbox is empty, retrying every failure with backoff (full jitter, or the
@@ -60,7 +67,7 @@ public actor SyncClient {
                 let outcome = try await uploadOnce()
                 attempt = 0
                 if outcome.sent == 0 { return delivered }
-                delivered += outcome.sent - outcome.conflicts.count
+                delivered += outcome.sent - outcome.conflicts.count - outcome.rejected.count
             } catch {
                 stats.failures += 1
                 stats.lastError = error
@@ -158,6 +165,8 @@ public struct UploadOutcome: Sendable, Hashable {
     public var accepted: Int
     public var duplicates: Int
     public var conflicts: [RecordID]
+    /// Records the upstream refused one by one; set aside (kept, alarmed), not re-sent.
+    public var rejected: [RecordID] = []
 }
 
 /// Counters since the client started.
@@ -165,6 +174,10 @@ public struct SyncStats: Sendable {
     public var requests = 0
     public var delivered = 0
     public var conflicts = 0
+    /// Records the upstream refused one by one since the client started.
+    public var rejected = 0
+    /// The last of them and the upstream's reason (for the dashboard).
+    public var lastRejection: String?
     public var failures = 0
     public var lastError: SyncError?
     /// When an upload last went through (the dashboard's "last sync").
@@ -191,4 +204,28 @@ struct IngestResponse: Decodable {
     var accepted: Int
     var duplicates: Int
     var conflicts: [String]
+    /// Absent from upstreams older than per-record judgement (they refused the whole batch instead).
+    var rejected: [Rejected]?
+
+    struct Rejected: Decodable {
+        var index: Int
+        var id: String?
+        var reason: String
+    }
+
+    /// The batch's records the upstream refused, with its reasons. A rejection is matched by its
+    /// id when it names one, else by its index; one that matches no record of the batch is ignored
+    /// (the record then stays pending or is acknowledged as the rest of the answer says).
+    func rejections(in batch: [ScanRecord]) -> [(id: RecordID, reason: String)] {
+        guard let rejected, !rejected.isEmpty else { return [] }
+        var out = [(id: RecordID, reason: String)]()
+        for r in rejected {
+            if let text = r.id, let id = RecordID(text), batch.contains(where: { $0.id == id }) {
+                out.append((id, r.reason))
+            } else if r.id == nil || RecordID(r.id ?? "") == nil, batch.indices.contains(r.index) {
+                out.append((batch[r.index].id, r.reason))
+            }
+        }
+        return out
+    }
 }

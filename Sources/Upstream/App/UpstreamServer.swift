@@ -1,4 +1,5 @@
 import Foundation
+import HTTPLimits
 import Hummingbird
 import Logging
 
@@ -42,18 +43,28 @@ public struct UpstreamServer: Sendable {
     ) -> some ApplicationProtocol {
         Application(
             router: router ?? self.router(),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "threshold-upstream"),
+            server: limits.connections.server,
+            configuration: limits.connections.configuration(
+                address: .hostname(host, port: port), serverName: "threshold-upstream", logger: logger),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
     }
 
     /// Registers a device (or operator) and returns its token — shown once, stored only as SHA-256.
-    public static func addDevice(id: String, role: Device.Role, store: any RecordStore, clock: any UpstreamClock = SystemUpstreamClock()) async throws -> String {
+    /// - Parameter venues: the venues the device may upload records for (none: any venue, as
+    ///   before venues were bound; give them for every new kiosk).
+    public static func addDevice(
+        id: String, role: Device.Role, venues: [String] = [], store: any RecordStore, clock: any UpstreamClock = SystemUpstreamClock()
+    ) async throws -> String {
         guard DistributionDirectory.isPlainIdentifier(id) else {
             throw UpstreamError.badRequest("A device id is letters, digits, '-', '_' or '.', at most 128 bytes.")
         }
+        for venue in venues where !DistributionDirectory.isPlainIdentifier(venue) {
+            throw UpstreamError.badRequest("A venue id is letters, digits, '-', '_' or '.', at most 128 bytes: \(venue.prefix(128)).")
+        }
         let token = DeviceToken.generate()
         try await store.addDevice(id: id, role: role, tokenSHA256: DeviceToken.sha256(token), createdMillis: clock.nowMillis)
+        for venue in venues { _ = try await store.bindVenue(deviceID: id, venueID: venue) }
         return token
     }
 }

@@ -4,9 +4,14 @@ import Logging
 
 /// `POST /v1/batches`: a kiosk uploads records (JSON, optionally `Content-Encoding: gzip`).
 ///
-/// 200 `{"accepted":n,"duplicates":n,"conflicts":[]}` — every record is now held (re-sends are
-/// acknowledged without being stored twice). 409 with the same body when some ids are already held
-/// with different content: those are refused and alarmed, the rest are stored.
+/// 200 `{"accepted":n,"duplicates":n,"conflicts":[],"rejected":[]}` — every record not listed in
+/// `rejected` is now held (re-sends are acknowledged without being stored twice). Records are
+/// judged one by one: one that breaks the contract (a field too long, a wrong type, a bad digest)
+/// is listed in `rejected` with its index, id and reason, and the rest of the batch is stored.
+/// 409 with the same body when some ids are already held with different content: those are
+/// refused and alarmed, the rest are stored. The whole body is refused (400) only when it is not a
+/// batch at all, and (403) when a record names another device: that is this kiosk's
+/// configuration or token, which an operator must fix, not one record's content.
 struct IngestRoute: Sendable {
     let store: any RecordStore
     let authenticator: Authenticator
@@ -23,8 +28,16 @@ struct IngestRoute: Sendable {
         do {
             let device = try await authenticator.device(from: request.headers)
             if let wait = limiter.acquire(device.id) { throw UpstreamError.rateLimited(retryAfterSeconds: wait) }
-            let batch = try await BatchDecoder(limits: limits).decode(request, device: device)
-            let result = try await store.ingest(batch, receivedMillis: clock.nowMillis)
+            let venues = try await store.venues(deviceID: device.id)
+            let batch = try await BatchDecoder(limits: limits).decode(request, device: device, venues: venues)
+            var result = try await store.ingest(batch.good, receivedMillis: clock.nowMillis)
+            result.rejected = batch.rejected
+            if !batch.rejected.isEmpty {
+                logger.error(
+                    "ALARM records rejected: stored the rest of the batch, refused these one by one",
+                    metadata: ["device": .string(device.id),
+                               "rejected": .array(batch.rejected.map { .string("[\($0.index)] \($0.id ?? "?"): \($0.reason)") })])
+            }
             if !result.conflicts.isEmpty {
                 logger.error(
                     "ALARM record conflict: same id, different content — stored records kept",
@@ -42,7 +55,7 @@ struct IngestRoute: Sendable {
 struct BatchDecoder: Sendable {
     let limits: UpstreamLimits
 
-    func decode(_ request: Request, device: Device) async throws -> [(record: IncomingRecord, json: String)] {
+    func decode(_ request: Request, device: Device, venues: Set<String>) async throws -> JudgedBatch {
         var body: ByteBuffer
         do { body = try await request.body.collect(upTo: limits.maxBodyBytes) } catch {
             throw UpstreamError.tooLarge("The body is larger than \(limits.maxBodyBytes) bytes.")
@@ -59,28 +72,52 @@ struct BatchDecoder: Sendable {
             }
         case let other?: throw UpstreamError.badRequest("Unsupported Content-Encoding \(other); use gzip or none.")
         }
-        // The fast parser takes the usual body; anything else goes to JSONDecoder, which names the problem.
-        let batch: IncomingBatch
+        return try judge(bytes, device: device, venues: venues)
+    }
+
+    /// Splits a body into the records that may be stored and those refused one by one.
+    /// - Throws: `badRequest` when the body is not a batch at all, `tooLarge` past the record cap,
+    ///   `forbidden` when a record names another device, or a venue the device is not bound to
+    ///   (`venues`; empty: a device registered before venues were bound, any venue).
+    func judge(_ bytes: [UInt8], device: Device, venues: Set<String> = []) throws -> JudgedBatch {
+        // The fast parser takes the usual body; anything else goes to JSONDecoder, record by
+        // record, which names each problem.
+        let records: [LenientRecord]
         if let parsed = BatchParser.parse(bytes) {
-            batch = parsed
+            records = parsed.records.map { LenientRecord(record: $0) }
         } else {
-            do { batch = try JSONDecoder().decode(IncomingBatch.self, from: Data(bytes)) } catch let error as DecodingError {
+            do { records = try JSONDecoder().decode(LenientBatch.self, from: Data(bytes)).records } catch let error as DecodingError {
                 throw UpstreamError.badRequest("Malformed batch: \(Self.reason(error))")
             }
         }
-        guard batch.records.count <= limits.maxBatchRecords else {
-            throw UpstreamError.tooLarge("A batch holds at most \(limits.maxBatchRecords) records, got \(batch.records.count).")
+        guard records.count <= limits.maxBatchRecords else {
+            throw UpstreamError.tooLarge("A batch holds at most \(limits.maxBatchRecords) records, got \(records.count).")
         }
-        var out = [(record: IncomingRecord, json: String)]()
-        out.reserveCapacity(batch.records.count)
-        for (i, r) in batch.records.enumerated() {
-            if let problem = r.problem(at: i) { throw UpstreamError.badRequest(problem) }
-            guard r.deviceID == device.id else {
-                throw UpstreamError.forbidden("records[\(i)] belongs to device \(r.deviceID), not \(device.id).")
+        var judged = JudgedBatch(good: [], rejected: [])
+        judged.good.reserveCapacity(records.count)
+        for (i, lenient) in records.enumerated() {
+            guard let r = lenient.record else {
+                judged.rejected.append(RejectedRecord(index: i, id: lenient.id, reason: lenient.problem ?? "records[\(i)] is not a record"))
+                continue
             }
-            out.append((r, try r.canonicalJSON()))
+            guard r.deviceID == device.id else {
+                throw UpstreamError.forbidden("records[\(i)] belongs to device \(r.deviceID.prefix(128)), not \(device.id).")
+            }
+            guard venues.isEmpty || venues.contains(r.venueID) else {
+                throw UpstreamError.forbidden(
+                    "records[\(i)] is for venue \(r.venueID.prefix(128)); device \(device.id) is bound to \(venues.sorted().joined(separator: ", ")).")
+            }
+            if let problem = r.problem(at: i) {
+                judged.rejected.append(RejectedRecord(index: i, id: r.id, reason: problem))
+                continue
+            }
+            do {
+                judged.good.append((r, try r.canonicalJSON()))
+            } catch {
+                judged.rejected.append(RejectedRecord(index: i, id: r.id, reason: "records[\(i)]: \(error)"))
+            }
         }
-        return out
+        return judged
     }
 
     /// A sentence naming the JSON path and what was wrong there.

@@ -1,3 +1,5 @@
+public import HTTPLimits
+
 /// Per-request and per-device limits. Defaults fit a kiosk uploading batches of up to 1 000 records.
 public struct UpstreamLimits: Sendable, Hashable {
     /// Bytes on the wire (gzip or plain).
@@ -10,6 +12,10 @@ public struct UpstreamLimits: Sendable, Hashable {
     public var requestsPerSecond: Double
     /// Requests a device may make in a burst.
     public var burst: Double
+    /// Header, body and idle deadlines and the connection cap of the HTTP server. The body
+    /// deadline leaves a kiosk on a slow link time for a full `maxBodyBytes` batch.
+    public var connections = ServerLimits(headerTimeout: .seconds(10), bodyTimeout: .seconds(60), idleTimeout: .seconds(75),
+                                          maxConnections: 4_096)
 
     public init(
         maxBodyBytes: Int = 4 << 20, maxInflatedBytes: Int = 32 << 20, maxBatchRecords: Int = 5_000,

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JSONText
 
 /// `GET /v1/records?venue=V&from=T&to=T&format=json|csv` (operator token): a venue's records in a
 /// time range, streamed page by page. `from`/`to` are Unix ms or ISO 8601; the range is half-open.
@@ -71,15 +72,25 @@ struct ExportRoute: Sendable {
         }
     }
 
+    /// A time as Unix milliseconds or ISO 8601, from 1970 to the end of 9999 (so no arithmetic on it
+    /// can overflow, and a date far out of range cannot trap the conversion to milliseconds).
     static func time(_ text: String?, name: String) throws -> Int64? {
         guard let text, !text.isEmpty else { return nil }
-        if let ms = Int64(text) { return ms }
-        if let date = try? Date(text, strategy: .iso8601) { return Int64(date.timeIntervalSince1970 * 1000) }
-        throw UpstreamError.badRequest("\(name) must be Unix milliseconds or an ISO 8601 time, got \(text).")
+        let range: ClosedRange<Int64> = 0...253_402_300_799_999
+        let refusal = UpstreamError.badRequest(
+            "\(name) must be Unix milliseconds or an ISO 8601 time between 1970 and 9999, got \(text.prefix(64)).")
+        guard text.utf8.count <= 64 else { throw refusal }
+        if let ms = Int64(text) {
+            guard range.contains(ms) else { throw refusal }
+            return ms
+        }
+        guard let seconds = (try? Date(text, strategy: .iso8601))?.timeIntervalSince1970, seconds.isFinite,
+              seconds >= 0, seconds * 1000 <= Double(range.upperBound) else { throw refusal }
+        return Int64(seconds * 1000)
     }
 }
 
-/// The server's CSV columns (RFC 4180 quoting); the same columns as the kiosk export minus sync state.
+/// The server's CSV columns (RFC 4180 quoting, formula-leading cells neutralised: `CSVCell`); the same columns as the kiosk export minus sync state.
 enum CSVLine {
     static let header = "id,device_id,venue_id,wall_ms,mono_ns,outcome,reason,format,issuer,kid,status,"
         + "token_digest,masked_name,masked_id,temperature,decode_us,verify_us,rule"
@@ -90,11 +101,6 @@ enum CSVLine {
             r.format ?? "", r.issuer ?? "", r.kid ?? "", r.status ?? "", r.tokenDigest, r.display?.name ?? "",
             r.display?.idTail ?? "", r.temperature.map { String($0) } ?? "", String(r.decodeMicros), String(r.verifyMicros),
             r.rule ?? "",
-        ].map(quote).joined(separator: ",")
-    }
-
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        ].map(CSVCell.text).joined(separator: ",")
     }
 }

@@ -16,6 +16,12 @@ public struct IngestResult: Sendable, Hashable, Codable {
     public var duplicates: Int
     /// Ids already held with DIFFERENT content: refused, the stored record untouched.
     public var conflicts: [String]
+    /// Records refused one by one (not stored), with the reason for each; the rest of the batch is.
+    public var rejected: [RejectedRecord]
+
+    public init(accepted: Int, duplicates: Int, conflicts: [String], rejected: [RejectedRecord] = []) {
+        self.accepted = accepted; self.duplicates = duplicates; self.conflicts = conflicts; self.rejected = rejected
+    }
 }
 
 /// One stored record: its indexed fields and its canonical JSON.
@@ -46,4 +52,10 @@ public protocol RecordStore: Sendable {
     func addDevice(id: String, role: Device.Role, tokenSHA256: String, createdMillis: Int64) async throws
     /// Returns false when there is no such device.
     func revokeDevice(id: String) async throws -> Bool
+    /// Binds a device to a venue it may upload records for (idempotent). Returns false when there
+    /// is no such device.
+    func bindVenue(deviceID: String, venueID: String) async throws -> Bool
+    /// The venues a device is bound to; empty for a device registered without any (which may then
+    /// upload for any venue, as before venues were bound).
+    func venues(deviceID: String) async throws -> Set<String>
 }

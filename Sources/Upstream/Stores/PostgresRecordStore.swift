@@ -52,6 +52,10 @@ public final class PostgresRecordStore: RecordStore {
             revoked BOOLEAN NOT NULL DEFAULT FALSE, created_ms BIGINT NOT NULL)
         """,
         """
+        CREATE TABLE IF NOT EXISTS device_venue (
+            device_id TEXT NOT NULL, venue_id TEXT NOT NULL, PRIMARY KEY (device_id, venue_id))
+        """,
+        """
         CREATE TABLE IF NOT EXISTS conflict (
             seq BIGSERIAL PRIMARY KEY, record_id TEXT NOT NULL, device_id TEXT NOT NULL,
             received_ms BIGINT NOT NULL, body TEXT NOT NULL)
@@ -174,6 +178,33 @@ public final class PostgresRecordStore: RecordStore {
             let rows = try await client.query("UPDATE device SET revoked = TRUE WHERE id = \(id) RETURNING id", logger: logger)
             for try await _ in rows.decode(String.self) { return true }
             return false
+        }
+    }
+
+    public func bindVenue(deviceID: String, venueID: String) async throws -> Bool {
+        let logger = self.logger
+        return try await storage {
+            let rows = try await client.query(
+                """
+                INSERT INTO device_venue (device_id, venue_id) SELECT id, \(venueID) FROM device WHERE id = \(deviceID)
+                ON CONFLICT DO NOTHING RETURNING device_id
+                """, logger: logger)
+            var inserted = false
+            for try await _ in rows.decode(String.self) { inserted = true }
+            if inserted { return true }
+            let exists = try await client.query("SELECT id FROM device WHERE id = \(deviceID)", logger: logger)
+            for try await _ in exists.decode(String.self) { return true }
+            return false
+        }
+    }
+
+    public func venues(deviceID: String) async throws -> Set<String> {
+        let logger = self.logger
+        return try await storage {
+            let rows = try await client.query("SELECT venue_id FROM device_venue WHERE device_id = \(deviceID)", logger: logger)
+            var out = Set<String>()
+            for try await venue in rows.decode(String.self) { out.insert(venue) }
+            return out
         }
     }
 

@@ -50,6 +50,16 @@ public final class SQLiteRecordStore: RecordStore {
                 );
                 """)
         }
+        migrator.registerMigration("v2-device-venue") { db in
+            // Which venues each kiosk may upload records for.
+            try db.execute(sql: """
+                CREATE TABLE device_venue (
+                    device_id TEXT NOT NULL,
+                    venue_id TEXT NOT NULL,
+                    PRIMARY KEY (device_id, venue_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 
@@ -136,6 +146,26 @@ public final class SQLiteRecordStore: RecordStore {
             try await pool.write { db in
                 try db.execute(sql: "UPDATE device SET revoked = 1 WHERE id = ?", arguments: [id])
                 return db.changesCount == 1
+            }
+        }
+    }
+
+    public func bindVenue(deviceID: String, venueID: String) async throws -> Bool {
+        try await storage {
+            try await pool.write { db in
+                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM device WHERE id = ?)", arguments: [deviceID]) ?? false
+                else { return false }
+                try db.execute(sql: "INSERT INTO device_venue (device_id, venue_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                               arguments: [deviceID, venueID])
+                return true
+            }
+        }
+    }
+
+    public func venues(deviceID: String) async throws -> Set<String> {
+        try await storage {
+            try await pool.read { db in
+                Set(try String.fetchAll(db, sql: "SELECT venue_id FROM device_venue WHERE device_id = ?", arguments: [deviceID]))
             }
         }
     }

@@ -104,7 +104,7 @@ final class PrometheusTextTests: XCTestCase {
         try await door.scan()
         let router = door.screens().router()
         try await Application(router: router).test(.router) { client in
-            try await client.execute(uri: "/metrics", method: .get) { r in
+            try await client.execute(uri: "/metrics", method: .get, headers: operatorHeaders) { r in
                 XCTAssertEqual(r.status, .ok)
                 XCTAssertEqual(r.headers[.contentType], PrometheusText.contentType)
                 let text = String(buffer: r.body)

@@ -28,7 +28,7 @@ final class PagesTests: XCTestCase {
                 XCTAssertTrue(page.contains("new EventSource('/events'"))
                 Self.assertNothingExternal(page)
             }
-            try await client.execute(uri: "/dashboard", method: .get) { r in
+            try await client.execute(uri: "/dashboard", method: .get, headers: operatorHeaders) { r in
                 XCTAssertEqual(r.status, .ok)
                 let page = String(buffer: r.body)
                 XCTAssertTrue(page.contains("河畔商场 &lt;B&amp;C&gt; &quot;东门&quot; · 运营面板"))

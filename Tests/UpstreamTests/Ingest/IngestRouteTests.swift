@@ -66,24 +66,13 @@ final class IngestRouteTests: XCTestCase {
         }
     }
 
-    func testMalformedJSONAndWrongTypesGet400WithAReason() async throws {
+    func testMalformedJSONGets400WithAReason() async throws {
         let bench = try await Bench.make()
         defer { bench.cleanUp() }
-        var wrongType = recordJSON(1)
-        wrongType["wall_ms"] = "yesterday"
-        var missing = recordJSON(2)
-        missing.removeValue(forKey: "token_digest")
-        var badDigest = recordJSON(3)
-        badDigest["token_digest"] = "HC1:raw-token-must-never-be-here"
-        var badOutcome = recordJSON(4)
-        badOutcome["outcome"] = "maybe"
         let cases: [(ByteBuffer, String)] = [
             (ByteBuffer(string: "{\"records\": [ {"), "not valid JSON"),
             (ByteBuffer(string: "[1,2]"), "should be"),
-            (try batchBody([recordJSON(0), wrongType]), "records[1].wall_ms should be"),
-            (try batchBody([missing]), "records[0].token_digest is missing"),
-            (try batchBody([badDigest]), "records[0].token_digest must be 64"),
-            (try batchBody([badOutcome]), "records[0].outcome must be"),
+            (ByteBuffer(string: "{\"records\": 7}"), "records should be"),
         ]
         try await bench.test { client in
             for (body, reason) in cases {
@@ -96,6 +85,62 @@ final class IngestRouteTests: XCTestCase {
         }
         let counts = try await bench.store.counts()
         XCTAssertEqual(counts.rows, 0, "a refused batch stores nothing")
+    }
+
+    /// Finding 2 of issue 13: one record the upstream would not take (a forged pass's 300-byte
+    /// `kid`, a wrong type, a bad digest) failed its whole batch with 400, and the kiosk re-sent that
+    /// batch forever. Now each record is judged alone: the good ones are stored, the bad ones named.
+    func testOneForgedQRStopsAllUploadsForGood() async throws {
+        let bench = try await Bench.make()
+        defer { bench.cleanUp() }
+        var longKid = recordJSON(1)
+        longKid["kid"] = String(repeating: "A", count: 300)
+        var wrongType = recordJSON(3)
+        wrongType["wall_ms"] = "yesterday"
+        var missing = recordJSON(4)
+        missing.removeValue(forKey: "token_digest")
+        var badDigest = recordJSON(5)
+        badDigest["token_digest"] = "HC1:raw-token-must-never-be-here"
+        var badOutcome = recordJSON(6)
+        badOutcome["outcome"] = "maybe"
+        let body = try batchBody([longKid, recordJSON(2), wrongType, missing, badDigest, badOutcome, recordJSON(7)])
+        let badIDs = [longKid, wrongType, missing, badDigest, badOutcome].map { $0["id"] as? String }
+        let expected: [(Int, String)] = [
+            (0, "records[0].kid is longer than 256 bytes"), (2, "records[2].wall_ms should be"),
+            (3, "records[3].token_digest is missing"), (4, "records[4].token_digest must be 64"),
+            (5, "records[5].outcome must be"),
+        ]
+        try await bench.test { client in
+            for attempt in 0..<2 {
+                try await client.execute(uri: "/v1/batches", method: .post, headers: bearer(bench.kiosk), body: body) { r in
+                    XCTAssertEqual(r.status, .ok)
+                    let answer = try json(r.body)
+                    XCTAssertEqual(answer["accepted"] as? Int, attempt == 0 ? 2 : 0)
+                    XCTAssertEqual(answer["duplicates"] as? Int, attempt == 0 ? 0 : 2, "a re-send is still exactly once")
+                    let rejected = try XCTUnwrap(answer["rejected"] as? [[String: Any]])
+                    XCTAssertEqual(rejected.map { $0["index"] as? Int }, expected.map(\.0))
+                    for (entry, ((_, reason), sentID)) in zip(rejected, zip(expected, badIDs)) {
+                        XCTAssertTrue((entry["reason"] as? String ?? "").contains(reason), "\(entry) should contain \(reason)")
+                        XCTAssertEqual(entry["id"] as? String, sentID)
+                    }
+                }
+            }
+        }
+        let stored = try await bench.store.records(venue: "venue-1", fromMillis: 0, toMillis: .max, after: nil, limit: 100)
+        XCTAssertEqual(stored.map(\.id), [recordJSON(2), recordJSON(7)].map { $0["id"] as? String ?? "" })
+    }
+
+    func testARecordOfAnotherDeviceStillRefusesTheBatch() async throws {
+        let bench = try await Bench.make()
+        defer { bench.cleanUp() }
+        let body = try batchBody([recordJSON(1), recordJSON(2, device: "kiosk-9")])
+        try await bench.test { client in
+            try await client.execute(uri: "/v1/batches", method: .post, headers: bearer(bench.kiosk), body: body) { r in
+                XCTAssertEqual(r.status, .forbidden)
+            }
+        }
+        let counts = try await bench.store.counts()
+        XCTAssertEqual(counts.rows, 0)
     }
 
     func testLimitsOnBodyBatchAndRate() async throws {

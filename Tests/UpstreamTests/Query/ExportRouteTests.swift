@@ -51,4 +51,28 @@ final class ExportRouteTests: XCTestCase {
             }
         }
     }
+
+    /// Finding 5 of issue 13: a formula from a QR header reached the operator's spreadsheet as one.
+    func testCSVExportWritesAFormulaFromAQRHeaderVerbatim() async throws {
+        let bench = try await Bench.make()
+        defer { bench.cleanUp() }
+        let body = try batchBody([recordJSON(1, issuer: "=HYPERLINK(\"https://evil.example\")"), recordJSON(2, issuer: "@SUM(A1)")])
+        try await bench.test { client in
+            try await client.execute(uri: "/v1/batches", method: .post, headers: bearer(bench.kiosk), body: body) { r in
+                XCTAssertEqual(r.status, .ok)
+            }
+            try await client.execute(uri: "/v1/records?venue=venue-1&format=csv", method: .get, headers: bearer(bench.admin)) { r in
+                let text = String(buffer: r.body)
+                XCTAssertTrue(text.contains(",\"'=HYPERLINK(\"\"https://evil.example\"\")\","), text)
+                XCTAssertTrue(text.contains(",'@SUM(A1),"), text)
+                XCTAssertFalse(text.contains(",=") || text.contains(",@") || text.contains(",\"="), text)
+            }
+            for hostile in ["-9223372036854775808", "9223372036854775807", "1e400", "99999-01-01T00:00:00Z", String(repeating: "9", count: 400)] {
+                try await client.execute(uri: "/v1/records?venue=venue-1&from=\(hostile)&to=\(hostile)", method: .get,
+                                         headers: bearer(bench.admin)) { r in
+                    XCTAssertEqual(r.status, .badRequest, hostile)
+                }
+            }
+        }
+    }
 }

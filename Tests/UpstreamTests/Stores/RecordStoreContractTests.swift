@@ -104,5 +104,19 @@ final class RecordStoreContractTests: XCTestCase {
         XCTAssertEqual(counts.distinctIDs, 255)
         let none = try await store.records(venue: "venue-9", fromMillis: 0, toMillis: .max, after: nil, limit: 10)
         XCTAssertTrue(none.isEmpty)
+
+        // Venue bindings: per device, idempotent, only for registered devices.
+        let unbound = try await store.venues(deviceID: "k")
+        XCTAssertEqual(unbound, [])
+        for venue in ["venue-1", "venue-2", "venue-1"] {
+            let bound = try await store.bindVenue(deviceID: "k", venueID: venue)
+            XCTAssertTrue(bound)
+        }
+        let nobody = try await store.bindVenue(deviceID: "nobody", venueID: "venue-1")
+        XCTAssertFalse(nobody)
+        let venues = try await store.venues(deviceID: "k")
+        XCTAssertEqual(venues, ["venue-1", "venue-2"])
+        let others = try await store.venues(deviceID: "nobody")
+        XCTAssertEqual(others, [])
     }
 }
