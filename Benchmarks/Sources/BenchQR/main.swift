@@ -2,7 +2,8 @@
 //
 //   swift build -c release --package-path Benchmarks --product bench-qr
 //   taskset -c 0 Benchmarks/.build/release/bench-qr [--corpora DIR] [--iterations N]
-//       [--only zxing|boofcv|frames] [--category NAME]… [--reader LABEL]… [--verbose] [--frames-only]
+//       [--only zxing|boofcv|frames] [--category NAME]… [--reader LABEL]… [--verbose]
+//       [--scale-levels N] [--coarse-min-total PX] [--frames-only]
 //
 // Release build, one core. Prints Markdown tables (paste into the README).
 import BenchSupport
@@ -24,7 +25,16 @@ struct Arguments {
     var readers = Set<String>()
     /// One line per BoofCV picture.
     var verbose = false
+    /// Overrides of our reader's options, for measuring what a setting buys.
+    var scaleLevels: Int?
+    var coarseMinTotal: Int?
     func runs(_ section: String) -> Bool { only.isEmpty || only.contains(section) }
+    func tuned(_ o: QRDecoder.Options) -> QRDecoder.Options {
+        var o = o
+        if let v = scaleLevels { o.scaleLevels = v }
+        if let v = coarseMinTotal { o.coarseMinTotal = v }
+        return o
+    }
 }
 
 func parseArguments() -> Arguments {
@@ -39,6 +49,8 @@ func parseArguments() -> Arguments {
         case "--category": if let s = args.popFirst() { a.categories.insert(s) }
         case "--reader": if let s = args.popFirst() { a.readers.insert(s) }
         case "--verbose": a.verbose = true
+        case "--scale-levels": a.scaleLevels = args.popFirst().flatMap(Int.init)
+        case "--coarse-min-total": a.coarseMinTotal = args.popFirst().flatMap(Int.init)
         default: FileHandle.standardError.write("unknown argument \(arg)\n".data(using: .utf8)!); exit(2)
         }
     }
@@ -65,8 +77,8 @@ func findCorpora() -> URL? {
 /// The readers compared, with the label they get in the tables: ours in its default (kiosk)
 /// setting and with try-harder, and libzbar (QR only) through ZBarReader.
 let readers: [(label: String, reader: any QRReader)] = [
-    ("threshold", QRDecoder()),
-    ("threshold try-harder", QRDecoder(options: .init(tryHarder: true))),
+    ("threshold", QRDecoder(options: arguments.tuned(.init()))),
+    ("threshold try-harder", QRDecoder(options: arguments.tuned(.init(tryHarder: true)))),
     ("zbar", ZBarReader()),
 ]
 
@@ -198,7 +210,12 @@ func benchStages() -> [[String]] {
                 }
             }
         }
+        var levels = 0
+        let p = frame.withImage { img in
+            measure(iterations: iterations, warmup: 5) { levels = ImagePyramid(img, maxLevels: 4, minSide: 64).levels.count }
+        }
         rows.append([label, "binarize", fmt(b.median, 3), fmt(b.p95, 3), ""])
+        rows.append([label, "pyramid (halved copies)", fmt(p.median, 3), fmt(p.p95, 3), "\(levels) levels"])
         rows.append([label, "binarize + finder scan", fmt(f.median, 3), fmt(f.p95, 3), "\(candidates) candidates"])
     }
     return rows
