@@ -40,9 +40,12 @@ public struct QRDecoder: QRReader {
         public var tryHarder: Bool
         /// Also look for light-on-dark codes.
         public var tryInverted: Bool
-        /// Stop after this many codes.
+        /// Stop after this many codes (no limit by default: every code in the frame).
         public var maxCodes: Int
-        /// Triples tried per pass (each costs an alignment search and a few samplings).
+        /// Triples tried per pass and level beyond one per finder candidate (each costs an
+        /// alignment search and a few samplings). The budget grows with the candidates so that
+        /// a frame with 60 codes reads them all, and stays bounded on busy textures because the
+        /// candidates are (see ``FinderPatternFinder/maxCandidates(width:height:)``).
         public var maxAttemptsPerPass: Int
 
         /// Halved copies of the frame searched besides the frame itself (see ``ImagePyramid``).
@@ -53,7 +56,7 @@ public struct QRDecoder: QRReader {
         /// where it is sampled better.
         public var coarseMinTotal: Int
 
-        public init(tryHarder: Bool = false, tryInverted: Bool = true, maxCodes: Int = 8, maxAttemptsPerPass: Int = 12,
+        public init(tryHarder: Bool = false, tryInverted: Bool = true, maxCodes: Int = .max, maxAttemptsPerPass: Int = 12,
                     scaleLevels: Int = 4, coarseMinTotal: Int = 14) {
             self.coarseMinTotal = coarseMinTotal
             self.tryHarder = tryHarder
@@ -140,13 +143,15 @@ public struct QRDecoder: QRReader {
     /// Finds, selects and decodes within one binarization.
     /// `scale` maps the view's coordinates to the frame's; `found` holds frame coordinates.
     func run(_ pass: Pass, view: BinaryView, scale: Double, rowBuffer: UnsafeMutablePointer<UInt8>, into found: inout [QRResult]) {
-        var finder = FinderPatternFinder(view: view, options: .init(rowSkip: pass.rowSkip, maxCandidates: options.tryHarder ? 64 : 48, minTotal: pass.minTotal))
+        let cap = FinderPatternFinder.maxCandidates(width: view.width, height: view.height)
+        var finder = FinderPatternFinder(view: view, options: .init(rowSkip: pass.rowSkip, maxCandidates: cap, minTotal: pass.minTotal))
         let candidates = finder.find(rowBuffer: rowBuffer)
         guard candidates.count >= 3 else { return }
         var used = Set<Int>()
         var attempts = 0
+        let budget = options.maxAttemptsPerPass + candidates.count
         for triple in FinderPatternSelector.triples(from: candidates) {
-            if found.count >= options.maxCodes || attempts >= options.maxAttemptsPerPass { return }
+            if found.count >= options.maxCodes || attempts >= budget { return }
             if triple.indices.contains(where: used.contains) { continue }
             // A triple whose patterns lie inside a symbol already read is that symbol's data.
             if found.contains(where: { r in inside(r.corners, triple, scale: scale) }) { continue }

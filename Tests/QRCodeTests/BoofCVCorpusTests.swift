@@ -24,13 +24,13 @@ final class BoofCVCorpusTests: XCTestCase {
         "damaged": 9,  // (9 of 25)
         "glare": 8,  // (14 of 26)
         "high_version": 1,  // (17 of 21)
-        "lots": 14,  // (240 of 240)
+        "lots": 237,  // (240 of 240)
         "monitor": 9,  // (9 of 9)
         "nominal": 30,  // (36 of 38)
         "noncompliant": 7,  // (10 of 13)
         "pathological": 3,  // (3 of 12)
         "perspective": 8,  // (13 of 18)
-        "rotations": 59,  // (66 of 67)
+        "rotations": 60,  // (66 of 67)
         "shadows": 11,  // (11 of 12)
     ]
 

@@ -175,11 +175,12 @@ func benchFrames() -> [[String]] {
             for (label, reader) in readers {
                 var results = [QRResult]()
                 let s = frame.withImage { img in measure(iterations: iterations, warmup: 5) { results = reader.read(img) } }
+                let c = frame.withImage { img in measureCPU(iterations: iterations, warmup: 0) { _ = reader.read(img) } }
                 let outcome: String
                 if let text { outcome = results.contains { $0.text == text } ? "read" : "MISSED" } else {
                     outcome = results.isEmpty ? "none (ok)" : "FALSE POSITIVE"
                 }
-                rows.append([label, "\(w)×\(h)", content, outcome, fmt(s.median, 3), fmt(s.p95, 3)])
+                rows.append([label, "\(w)×\(h)", content, outcome, fmt(s.median, 3), fmt(s.p95, 3), fmt(c.median, 3), fmt(c.p95, 3)])
             }
         }
     }
@@ -245,7 +246,7 @@ if arguments.runs("zxing") || arguments.runs("boofcv") {
 }
 if arguments.runs("frames") {
     print("\n## Synthetic frames (\(iterations) runs each)\n")
-    printTable(["reader", "frame", "content", "result", "median ms", "p95 ms"], benchFrames())
+    printTable(["reader", "frame", "content", "result", "median ms", "p95 ms", "CPU median ms", "CPU p95 ms"], benchFrames())
     print("\n## Stages of our reader\n")
     printTable(["frame", "stage", "median ms", "p95 ms", "note"], benchStages())
 }
