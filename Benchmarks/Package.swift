@@ -14,6 +14,8 @@ let package = Package(
         .executableTarget(
             name: "bench-qr", dependencies: ["BenchSupport", .product(name: "QRCode", package: "Threshold"),
                                              .product(name: "ZBarReader", package: "Threshold"),
+                                             .product(name: "ImageFiles", package: "Threshold"),
+                                             .product(name: "TestSupport", package: "Threshold"),
                                              .product(name: "Imaging", package: "Threshold")],
             path: "Sources/BenchQR"),
         .executableTarget(

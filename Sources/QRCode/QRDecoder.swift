@@ -3,6 +3,18 @@ public import Imaging
 /// Our QR reader: binarizer → finder patterns → triples → geometry → sampled modules →
 /// ``SymbolDecoder``.
 ///
+/// Scale: every pass runs on the frame and on up to four halved copies of it (``ImagePyramid``),
+/// finest first, results mapped back to frame coordinates; a triple lying inside a symbol
+/// already read at a finer level is skipped. On the BoofCV real photos (default setting) this
+/// took 180 → 253 of 653 codes (close 3 → 16 of 20, monitor 1 → 9 of 9, rotations 52 → 59),
+/// and the zxing set 171 → 172. On the halved copies only finder patterns with modules of
+/// ≥ 2 px are looked at (`coarseMinTotal`): smaller ones are ≥ 4 px a level finer and sampled
+/// better there; reading them at 1.5 px (256 codes instead of 253) also read one artistic
+/// zxing symbol to a text that differs from the expected one. Coarsest-first found the same
+/// codes with corners only as precise as the coarse pixels. A fifth level or stopping at three
+/// changes nothing on the corpus. Cost: the halving is 0.08 ms on a 1280×720 frame and the
+/// halved levels add about a third to binarizer and finder scan.
+///
 /// Strategy, cheapest first, stopping as soon as a pass reads something:
 /// 1. adaptive thresholds, rows scanned with the normal skip; a grid that fails but whose format
 ///    information reads within one bit (a real symbol) is retried nudged by 0.2 module, with
@@ -28,16 +40,30 @@ public struct QRDecoder: QRReader {
         public var tryHarder: Bool
         /// Also look for light-on-dark codes.
         public var tryInverted: Bool
-        /// Stop after this many codes.
+        /// Stop after this many codes (no limit by default: every code in the frame).
         public var maxCodes: Int
-        /// Triples tried per pass (each costs an alignment search and a few samplings).
+        /// Triples tried per pass and level beyond one per finder candidate (each costs an
+        /// alignment search and a few samplings). The budget grows with the candidates so that
+        /// a frame with 60 codes reads them all, and stays bounded on busy textures because the
+        /// candidates are (see ``FinderPatternFinder/maxCandidates(width:height:)``).
         public var maxAttemptsPerPass: Int
 
-        public init(tryHarder: Bool = false, tryInverted: Bool = true, maxCodes: Int = 8, maxAttemptsPerPass: Int = 12) {
+        /// Halved copies of the frame searched besides the frame itself (see ``ImagePyramid``).
+        public var scaleLevels: Int
+
+        /// Smallest finder row pattern, in pixels, looked at on the halved levels (14: modules
+        /// of 2 px). A symbol whose modules are smaller there has ≥ 4 px ones a level finer,
+        /// where it is sampled better.
+        public var coarseMinTotal: Int
+
+        public init(tryHarder: Bool = false, tryInverted: Bool = true, maxCodes: Int = .max, maxAttemptsPerPass: Int = 12,
+                    scaleLevels: Int = 4, coarseMinTotal: Int = 14) {
+            self.coarseMinTotal = coarseMinTotal
             self.tryHarder = tryHarder
             self.tryInverted = tryInverted
             self.maxCodes = maxCodes
             self.maxAttemptsPerPass = maxAttemptsPerPass
+            self.scaleLevels = scaleLevels
         }
     }
 
@@ -82,41 +108,56 @@ public struct QRDecoder: QRReader {
     public func read(_ image: GrayImage) -> [QRResult] {
         guard image.width >= 21, image.height >= 21 else { return [] }
         var found = [QRResult]()
-        var grid = ThresholdGrid()
-        var gridSettings: (Int, Int)? = nil
+        let pyramid = ImagePyramid(image, maxLevels: options.scaleLevels, minSide: Self.minLevelSide)
+        let levels = pyramid.levels
+        var grids = [ThresholdGrid](repeating: ThresholdGrid(), count: levels.count)
+        var gridSettings = [(Int, Int)?](repeating: nil, count: levels.count)
         let rowBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: image.width)
         defer { rowBuffer.deallocate() }
         for pass in passes {
-            let settings = (pass.binarizer.minDynamicRange, pass.binarizer.radius)
-            if gridSettings.map({ $0 != settings }) ?? true {
-                pass.binarizer.binarize(image, into: &grid)
-                gridSettings = settings
-            }
-            let blocksWide = grid.blocksWide
-            grid.thresholds.withUnsafeBufferPointer { t in
-                guard let base = t.baseAddress else { return }
-                let view = BinaryView(image: image, thresholds: base, blocksWide: blocksWide, inverted: pass.inverted)
-                run(pass, view: view, rowBuffer: rowBuffer, into: &found)
+            // Fine to coarse: a symbol is sampled at the finest level that reads it (corners
+            // to the pixel), and its finder patterns are skipped at the coarser ones.
+            for level in levels.indices {
+                let settings = (pass.binarizer.minDynamicRange, pass.binarizer.radius)
+                if gridSettings[level].map({ $0 != settings }) ?? true {
+                    pass.binarizer.binarize(levels[level], into: &grids[level])
+                    gridSettings[level] = settings
+                }
+                let blocksWide = grids[level].blocksWide
+                var levelPass = pass
+                if level > 0 { levelPass.minTotal = max(pass.minTotal, options.coarseMinTotal) }
+                grids[level].thresholds.withUnsafeBufferPointer { t in
+                    guard let base = t.baseAddress else { return }
+                    let view = BinaryView(image: levels[level], thresholds: base, blocksWide: blocksWide, inverted: pass.inverted)
+                    run(levelPass, view: view, scale: Double(1 << level), rowBuffer: rowBuffer, into: &found)
+                }
             }
             if !found.isEmpty { break }
         }
         return found
     }
 
+    /// Smallest side of a halved level worth searching (a version-1 symbol with 3 px modules).
+    static let minLevelSide = 64
+
     /// Finds, selects and decodes within one binarization.
-    func run(_ pass: Pass, view: BinaryView, rowBuffer: UnsafeMutablePointer<UInt8>, into found: inout [QRResult]) {
-        var finder = FinderPatternFinder(view: view, options: .init(rowSkip: pass.rowSkip, maxCandidates: options.tryHarder ? 64 : 48, minTotal: pass.minTotal))
+    /// `scale` maps the view's coordinates to the frame's; `found` holds frame coordinates.
+    func run(_ pass: Pass, view: BinaryView, scale: Double, rowBuffer: UnsafeMutablePointer<UInt8>, into found: inout [QRResult]) {
+        let cap = FinderPatternFinder.maxCandidates(width: view.width, height: view.height)
+        var finder = FinderPatternFinder(view: view, options: .init(rowSkip: pass.rowSkip, maxCandidates: cap, minTotal: pass.minTotal))
         let candidates = finder.find(rowBuffer: rowBuffer)
         guard candidates.count >= 3 else { return }
         var used = Set<Int>()
         var attempts = 0
+        let budget = options.maxAttemptsPerPass + candidates.count
         for triple in FinderPatternSelector.triples(from: candidates) {
-            if found.count >= options.maxCodes || attempts >= options.maxAttemptsPerPass { return }
+            if found.count >= options.maxCodes || attempts >= budget { return }
             if triple.indices.contains(where: used.contains) { continue }
             // A triple whose patterns lie inside a symbol already read is that symbol's data.
-            if found.contains(where: { r in inside(r.corners, triple) }) { continue }
+            if found.contains(where: { r in inside(r.corners, triple, scale: scale) }) { continue }
             attempts += 1
-            if let result = decode(triple, view: view, pass: pass) {
+            if var result = decode(triple, view: view, pass: pass) {
+                result.corners = result.corners.map { $0 * scale }
                 used.formUnion(triple.indices)
                 if !found.contains(where: { isDuplicate($0, result) }) { found.append(result) }
             }
@@ -187,10 +228,11 @@ public struct QRDecoder: QRReader {
         return lists.allSatisfy { $0.count * 2 <= blocks.ecCodewordsPerBlock }
     }
 
-    func inside(_ corners: [Point], _ t: FinderPatternTriple) -> Bool {
+    /// Whether the triple (in a level `scale` times smaller than the frame) lies inside `corners`.
+    func inside(_ corners: [Point], _ t: FinderPatternTriple, scale: Double) -> Bool {
         guard corners.count == 4 else { return false }
         let q = Quad(topLeft: corners[0], topRight: corners[1], bottomRight: corners[2], bottomLeft: corners[3])
-        return q.contains(t.topLeft.point) && q.contains(t.topRight.point) && q.contains(t.bottomLeft.point)
+        return q.contains(t.topLeft.point * scale) && q.contains(t.topRight.point * scale) && q.contains(t.bottomLeft.point * scale)
     }
 
     func isDuplicate(_ a: QRResult, _ b: QRResult) -> Bool {

@@ -10,9 +10,9 @@ import TestSupport
 /// is the best total reached so far; raise it when the reader improves.
 final class CorpusTests: XCTestCase {
     /// Best count reached (of 183 codes) with try-harder. zxing-cpp 3.1.1 reads 170, zbar 151.
-    static let floor = 174
+    static let floor = 175
     /// Best count reached by the default (kiosk) setting.
-    static let defaultFloor = 171
+    static let defaultFloor = 172
 
     static let harder = QRDecoder(options: .init(tryHarder: true))
 

@@ -85,6 +85,25 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(read(f, QRDecoder(options: .init(maxCodes: 2))).count, 2)
     }
 
+    /// Sixty codes in one frame (10 × 6, a sheet of tickets): every one is read. The old fixed
+    /// caps (8 codes, the 16 most-confirmed finder patterns, 12 attempts) read at most 8.
+    func testSixtyCodesInOneFrame() throws {
+        var f = GrayBuffer(width: 1600, height: 960, fill: 215)
+        var texts = Set<String>()
+        for row in 0..<6 {
+            for column in 0..<10 {
+                let text = "TICKET-\(row)-\(column)"
+                texts.insert(text)
+                let q = Synthesis.quad(center: Point(80 + Double(column) * 160, 80 + Double(row) * 160), width: 130, height: 130,
+                                       degrees: Double((row * 10 + column) % 7) * 4)
+                Synthesis.place(try symbol(text, minVersion: 1).render(moduleSize: 4, quietZone: 2), into: &f, quad: q)
+            }
+        }
+        let results = read(f)
+        XCTAssertEqual(Set(results.map(\.text)), texts)
+        XCTAssertEqual(results.count, 60, "each code once")
+    }
+
     func testLargeVersionsUseVersionInformation() throws {
         let text = String(repeating: "VERSION INFORMATION 0123456789 ", count: 12)
         for v in [7, 10, 15] {

@@ -2,6 +2,8 @@
 //
 //   swift build -c release --package-path Benchmarks --product bench-qr
 //   taskset -c 0 Benchmarks/.build/release/bench-qr [--corpora DIR] [--iterations N]
+//       [--only zxing|boofcv|frames] [--category NAME]… [--reader LABEL]… [--verbose]
+//       [--scale-levels N] [--coarse-min-total PX] [--frames-only]
 //
 // Release build, one core. Prints Markdown tables (paste into the README).
 import BenchSupport
@@ -12,19 +14,47 @@ import ZBarReader
 
 // MARK: Arguments
 
-func parseArguments() -> (corpora: String?, iterations: Int) {
+struct Arguments {
     var corpora: String? = ProcessInfo.processInfo.environment["THRESHOLD_CORPORA"]
     var iterations = 200
+    /// Sections to run (all when empty): zxing, boofcv, frames.
+    var only = Set<String>()
+    /// BoofCV categories (all when empty).
+    var categories = Set<String>()
+    /// Readers run on the BoofCV photos, by label (all when empty).
+    var readers = Set<String>()
+    /// One line per BoofCV picture.
+    var verbose = false
+    /// Overrides of our reader's options, for measuring what a setting buys.
+    var scaleLevels: Int?
+    var coarseMinTotal: Int?
+    func runs(_ section: String) -> Bool { only.isEmpty || only.contains(section) }
+    func tuned(_ o: QRDecoder.Options) -> QRDecoder.Options {
+        var o = o
+        if let v = scaleLevels { o.scaleLevels = v }
+        if let v = coarseMinTotal { o.coarseMinTotal = v }
+        return o
+    }
+}
+
+func parseArguments() -> Arguments {
+    var a = Arguments()
     var args = CommandLine.arguments.dropFirst()
-    while let a = args.popFirst() {
-        switch a {
-        case "--corpora": corpora = args.popFirst()
-        case "--iterations": iterations = args.popFirst().flatMap(Int.init) ?? iterations
-        case "--frames-only": break
-        default: FileHandle.standardError.write("unknown argument \(a)\n".data(using: .utf8)!); exit(2)
+    while let arg = args.popFirst() {
+        switch arg {
+        case "--corpora": a.corpora = args.popFirst()
+        case "--iterations": a.iterations = args.popFirst().flatMap(Int.init) ?? a.iterations
+        case "--frames-only": a.only = ["frames"]
+        case "--only": if let s = args.popFirst() { a.only.insert(s) }
+        case "--category": if let s = args.popFirst() { a.categories.insert(s) }
+        case "--reader": if let s = args.popFirst() { a.readers.insert(s) }
+        case "--verbose": a.verbose = true
+        case "--scale-levels": a.scaleLevels = args.popFirst().flatMap(Int.init)
+        case "--coarse-min-total": a.coarseMinTotal = args.popFirst().flatMap(Int.init)
+        default: FileHandle.standardError.write("unknown argument \(arg)\n".data(using: .utf8)!); exit(2)
         }
     }
-    return (corpora, iterations)
+    return a
 }
 let arguments = parseArguments()
 let corporaPath = arguments.corpora
@@ -47,8 +77,8 @@ func findCorpora() -> URL? {
 /// The readers compared, with the label they get in the tables: ours in its default (kiosk)
 /// setting and with try-harder, and libzbar (QR only) through ZBarReader.
 let readers: [(label: String, reader: any QRReader)] = [
-    ("threshold", QRDecoder()),
-    ("threshold try-harder", QRDecoder(options: .init(tryHarder: true))),
+    ("threshold", QRDecoder(options: arguments.tuned(.init()))),
+    ("threshold try-harder", QRDecoder(options: arguments.tuned(.init(tryHarder: true)))),
     ("zbar", ZBarReader()),
 ]
 
@@ -145,11 +175,12 @@ func benchFrames() -> [[String]] {
             for (label, reader) in readers {
                 var results = [QRResult]()
                 let s = frame.withImage { img in measure(iterations: iterations, warmup: 5) { results = reader.read(img) } }
+                let c = frame.withImage { img in measureCPU(iterations: iterations, warmup: 0) { _ = reader.read(img) } }
                 let outcome: String
                 if let text { outcome = results.contains { $0.text == text } ? "read" : "MISSED" } else {
                     outcome = results.isEmpty ? "none (ok)" : "FALSE POSITIVE"
                 }
-                rows.append([label, "\(w)×\(h)", content, outcome, fmt(s.median, 3), fmt(s.p95, 3)])
+                rows.append([label, "\(w)×\(h)", content, outcome, fmt(s.median, 3), fmt(s.p95, 3), fmt(c.median, 3), fmt(c.p95, 3)])
             }
         }
     }
@@ -180,7 +211,12 @@ func benchStages() -> [[String]] {
                 }
             }
         }
+        var levels = 0
+        let p = frame.withImage { img in
+            measure(iterations: iterations, warmup: 5) { levels = ImagePyramid(img, maxLevels: 4, minSide: 64).levels.count }
+        }
         rows.append([label, "binarize", fmt(b.median, 3), fmt(b.p95, 3), ""])
+        rows.append([label, "pyramid (halved copies)", fmt(p.median, 3), fmt(p.p95, 3), "\(levels) levels"])
         rows.append([label, "binarize + finder scan", fmt(f.median, 3), fmt(f.p95, 3), "\(candidates) candidates"])
     }
     return rows
@@ -188,17 +224,29 @@ func benchStages() -> [[String]] {
 
 // MARK: Run
 
-if CommandLine.arguments.contains("--frames-only") {
-    // Synthetic frames only (for profiling).
-} else if let root = findCorpora() {
-    let corpus = try loadCorpus(root)
-    print("## ZXing blackbox corpus (\(corpus.count) images)\n")
-    printTable(["reader", "codes read", "misreads", "median ms/image", "mean ms", "p95 ms"], benchCorpus(corpus))
-} else {
-    print("corpora not found (pass --corpora DIR or set THRESHOLD_CORPORA)")
-    exit(1)
+if arguments.runs("zxing") || arguments.runs("boofcv") {
+    guard let root = findCorpora() else {
+        print("corpora not found (pass --corpora DIR or set THRESHOLD_CORPORA)")
+        exit(1)
+    }
+    if arguments.runs("zxing") {
+        let corpus = try loadCorpus(root)
+        print("## ZXing blackbox corpus (\(corpus.count) images)\n")
+        printTable(["reader", "codes read", "misreads", "median ms/image", "mean ms", "p95 ms"], benchCorpus(corpus))
+    }
+    if arguments.runs("boofcv") {
+        let images = try loadBoofCV(root, categories: arguments.categories)
+        print("\n## BoofCV real photos, visible half (\(images.count) pictures, one call each)\n")
+        var rows = [[String]]()
+        for (label, reader) in readers where arguments.readers.isEmpty || arguments.readers.contains(label) {
+            rows += boofCVRows(label, runBoofCV(reader, images, verbose: arguments.verbose))
+        }
+        printTable(["reader", "category", "codes located", "zxing-cpp (README)", "false positives", "median ms", "p95 ms"], rows)
+    }
 }
-print("\n## Synthetic frames (\(iterations) runs each)\n")
-printTable(["reader", "frame", "content", "result", "median ms", "p95 ms"], benchFrames())
-print("\n## Stages of our reader\n")
-printTable(["frame", "stage", "median ms", "p95 ms", "note"], benchStages())
+if arguments.runs("frames") {
+    print("\n## Synthetic frames (\(iterations) runs each)\n")
+    printTable(["reader", "frame", "content", "result", "median ms", "p95 ms", "CPU median ms", "CPU p95 ms"], benchFrames())
+    print("\n## Stages of our reader\n")
+    printTable(["frame", "stage", "median ms", "p95 ms", "note"], benchStages())
+}

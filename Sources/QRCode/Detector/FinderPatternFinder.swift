@@ -12,7 +12,8 @@ public struct FinderPatternFinder {
     public struct Options: Sendable {
         /// Rows skipped between scans before anything is found; 0 = choose from the image height.
         public var rowSkip = 0
-        /// Upper bound on the candidate list (protects against busy textures).
+        /// Upper bound on the candidate list (protects against busy textures); the facade uses
+        /// ``FinderPatternFinder/maxCandidates(width:height:)``.
         public var maxCandidates = 48
         /// Smallest row pattern looked at, in pixels (7 × the smallest module size).
         public var minTotal = 7
@@ -28,6 +29,14 @@ public struct FinderPatternFinder {
     public init(view: BinaryView, options: Options = .init()) {
         self.view = view
         self.options = options
+    }
+
+    /// A bound on candidates far above real frames: one per 32×32 pixels (900 on a 1280×720
+    /// frame; the BoofCV `lots` pictures hold ~180 patterns in 12 Mpx, where the bound is
+    /// 11 900). It exists so that a hostile texture cannot make the quadratic neighbour search
+    /// of ``FinderPatternSelector`` run away.
+    public static func maxCandidates(width: Int, height: Int) -> Int {
+        max(48, (width * height) >> 10)
     }
 
     /// Smallest module-row run we look for; below 3 px per module a finder core is 9 px tall, so
