@@ -12,7 +12,7 @@ import ScanLog
 struct ScreensCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screens", abstract: "Serve the kiosk screens on their own (demo and tests).",
-        shouldDisplay: false, subcommands: [Demo.self])
+        subcommands: [Demo.self])
 
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -32,8 +32,9 @@ struct ScreensCommand: AsyncParsableCommand {
             do { address = try ListenAddress(parsing: listen) } catch { throw ValidationError(error.description) }
             let venueConfig = try RunCommand.loadVenue(venue)
             let steps: [DemoScript.Step]
-            do { steps = try DemoScript(parsing: String(contentsOfFile: script, encoding: .utf8)).steps } catch let error as DemoScript.LineError {
-                throw ValidationError("\(script): \(error)")
+            let scriptText = try FileProblem.text(script)
+            do { steps = try DemoScript(parsing: scriptText).steps } catch {
+                throw CommandFailure(.badData, "\(script): \(error)")
             }
             let temporary = log == nil
             let logPath = log ?? NSTemporaryDirectory() + "threshold-screens-demo-\(UUID().uuidString).sqlite"
