@@ -9,7 +9,8 @@ struct ConfigCommand: ParsableCommand {
 }
 
 /// Validates venue files: prints a summary per good file, or every problem as
-/// `FILE:LINE: key: message`; exits 1 if any file has a problem.
+/// `FILE:LINE: key: message`; exits 1 if any file has a problem, 66 (65) if a file is missing
+/// (not text), after checking the others.
 struct ConfigCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Validate venue TOML files (line-numbered errors, exit 1 on any).")
@@ -18,13 +19,13 @@ struct ConfigCheckCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
+        var unreadable: CommandFailure.Kind?
         for file in files {
             let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                print("\(file):0: (file): cannot read the file as UTF-8 text")
-                failed = true
+            do { text = try FileProblem.text(file) } catch {
+                // The same FILE: message shape as a problem inside the file, so one loop reads both.
+                print(error.message)
+                unreadable = unreadable ?? error.kind
                 continue
             }
             do {
@@ -37,6 +38,7 @@ struct ConfigCheckCommand: ParsableCommand {
                 }
             }
         }
+        if let unreadable { throw ExitCode(unreadable.rawValue) }
         if failed { throw ExitCode(1) }
     }
 }

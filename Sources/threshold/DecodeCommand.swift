@@ -114,10 +114,10 @@ struct DecodeOutcome {
             for outcome in report.outcomes {
                 switch outcome {
                 case .agree: continue
-                case .oursOnly(let code): lines.append("    ours only: \(code.text.debugDescription)")
+                case .oursOnly(let code): lines.append("    ours only: \(Self.quoted(code.text))")
                 case .zbarOnly(let code): lines.append("    zbar only: \(Self.describe(code))")
                 case .conflicting(let ours, let theirs):
-                    lines.append("    conflicting: ours \(ours.text.debugDescription), zbar \(theirs.text.debugDescription)")
+                    lines.append("    conflicting: ours \(Self.quoted(ours.text)), zbar \(Self.quoted(theirs.text))")
                 }
             }
         }
@@ -130,8 +130,26 @@ struct DecodeOutcome {
         let version = code.version > 0 ? "version \(code.version)" : "version ?"
         let ec = "EC \(code.ecLevel?.rawValue ?? "?")"
         let corners = code.corners.map { "(\(format($0.x)), \(format($0.y)))" }.joined(separator: " ")
-        return "\(code.text.debugDescription) \(version), \(ec), corners \(corners)"
+        return "\(Self.quoted(code.text)) \(version), \(ec), corners \(corners)"
     }
 
     static func format(_ v: Double) -> String { String(format: "%.2f", v) }
+
+    /// The text in double quotes on one line: control characters are escaped (`\n`, `\t`,
+    /// `\r`, others as `\u{1B}`) so a payload cannot break the line, and everything else —
+    /// backslashes and quotes included — is printed as it is, so what is shown is what the code holds.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value):
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
 }

@@ -32,11 +32,12 @@ struct HardwareTestCommand: AsyncParsableCommand {
     func run() async throws {
         let settings: HardwareConfig
         let door: DoorHardware
-        do {
-            settings = try HardwareConfig.load(path: config)
-            door = try DoorHardware.open(settings, clock: ContinuousClock())
-        } catch {
-            throw ValidationError(error.description)
+        do { settings = try HardwareConfig.load(path: config) } catch {
+            throw CommandFailure(FileManager.default.fileExists(atPath: config) ? .config : .noInput,
+                                 FileManager.default.fileExists(atPath: config) ? error.description : "\(config): no such file")
+        }
+        do { door = try DoorHardware.open(settings, clock: ContinuousClock()) } catch {
+            throw CommandFailure(.unavailable, error.description)
         }
         defer { door.shutdown() }
         var fields: [(String, JSON)] = [("backend", .string(settings.backend.rawValue))]

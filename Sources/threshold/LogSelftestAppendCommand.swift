@@ -13,7 +13,7 @@ struct LogSelftestAppendCommand: AsyncParsableCommand {
         commandName: "selftest-append", abstract: "Append synthetic records while syncing (crash test).",
         shouldDisplay: false)
 
-    @OptionGroup var options: LogDatabaseOptions
+    @OptionGroup var options: LogPathOption
     @Option(help: "Upstream base URL (none: append only, no sync).") var server: String?
     @Option(help: "Device bearer token.") var token: String = ""
     @Option(help: "Device id.") var device: String = "kiosk-crash"
@@ -25,7 +25,7 @@ struct LogSelftestAppendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let clock = SystemScanClock()
-        let (store, moved) = try ScanLogStore.openRecovering(path: options.db, nowMillis: clock.wallMillis)
+        let (store, moved) = try ScanLogStore.openRecovering(path: options.path, nowMillis: clock.wallMillis)
         if let moved { emit("QUARANTINED \(moved)") }
         let sync = server.map {
             SyncClient(

@@ -28,23 +28,32 @@ struct RunCommand: AsyncParsableCommand {
     var allowTrustRollback = false
     @Option(name: .customLong("key"), help: "Also trust this Threshold issuer public key PEM (repeatable; for tests and rigs).")
     var keys: [String] = []
-    @Option(help: "Scan log database.") var log = "threshold-scanlog.sqlite"
+    @OptionGroup var log: LogPathOption
     @Option(name: .customLong("device-id"), help: "This kiosk's id (default: the host name).") var deviceID: String?
     @Option(help: "Upstream base URL, e.g. http://127.0.0.1:8080 (uploads and trust pulls).") var upstream: String?
     @Option(name: .customLong("token-file"), help: "File holding this device's bearer token for the upstream.") var tokenFile: String?
     @Option(help: "Stop after this many frames (default: until the source ends or SIGTERM).") var frames: Int?
     @Flag(name: .customLong("real-time"), help: "Replay recorded sources at their frame rate.") var realTime = false
+    @Option(name: .customLong("recorded-at"),
+            help: "Recorded sources: the ISO 8601 time of the first frame. Decisions then use the recording's own timeline (a live pass's proof is only valid when it was shown), not the time of the replay.")
+    var recordedAt: String?
     @Flag(help: "Print each decision as a JSON line on stdout.") var json = false
     @OptionGroup var screens: ScreensOptions
 
     func run() async throws {
-        let now = Date()
+        let timeline = try recordedAt.map { VirtualClock(origin: try PassArguments.date($0)) }
+        if timeline != nil, SourceSpec.kind(of: source) == .camera { throw ValidationError("--recorded-at is for recordings, not a camera") }
+        let now = timeline?.date ?? Date()
         let venueConfig = try Self.loadVenue(venue)
         // Without a hardware file: outputs that only record, for a desk or a recording.
         let hardwareConfig = try hardware.map { path throws(HardwareError) in try HardwareConfig.load(path: path) }
             ?? .simulated(consumer: "threshold-run")
         let device = deviceID ?? ProcessInfo.processInfo.hostName
-        let (store, quarantined) = try ScanLogStore.openRecovering(path: log, nowMillis: Int64(now.timeIntervalSince1970 * 1000))
+        let openedLog: (store: ScanLogStore, quarantined: String?)
+        do { openedLog = try ScanLogStore.openRecovering(path: log.path, nowMillis: Int64(now.timeIntervalSince1970 * 1000)) } catch {
+            throw CommandFailure(.cannotCreate, "\(log.path): cannot open the scan log: \(error)")
+        }
+        let (store, quarantined) = openedLog
         if let quarantined { FileHandle.standardError.write(Data("run: the scan log was damaged; moved aside to \(quarantined)\n".utf8)) }
 
         let verifier = Verifier(trust: nil)
@@ -52,7 +61,7 @@ struct RunCommand: AsyncParsableCommand {
         var sync: SyncClient?
         if let upstream {
             guard let tokenFile else { throw ValidationError("--upstream needs --token-file") }
-            let token = try String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            let token = try FileProblem.text(tokenFile).trimmingCharacters(in: .whitespacesAndNewlines)
             sync = SyncClient(store: store, configuration: SyncConfiguration(baseURL: upstream, deviceID: device, token: token))
         }
         let refresh = rootKey.map { TrustRefresh(verifier: verifier, rootKey: $0, log: store, sync: sync) }
@@ -78,7 +87,8 @@ struct RunCommand: AsyncParsableCommand {
             opened = try SourceSpec.open(source, pacing: realTime ? .realTime(ContinuousClock()) : .asFastAsPossible,
                                          imageDecoders: [.pnm, images])
         }
-        let input: any FrameSource = frames.map { LimitedSource(opened, frames: $0) } ?? opened
+        let timed: any FrameSource = timeline.map { RecordingTimeline(opened, clock: $0) } ?? opened
+        let input: any FrameSource = frames.map { LimitedSource(timed, frames: $0) } ?? timed
         let kiosk = Kiosk(metrics: metrics, hub: hub, log: store, sync: sync,
                           notifier: SystemdNotifier.fromEnvironment(ProcessInfo.processInfo.environment))
 
@@ -91,7 +101,7 @@ struct RunCommand: AsyncParsableCommand {
             // Built inside the task that owns it: the decision state never crosses threads.
             let pipeline = DoorPipeline(
                 judge: DoorJudge(verifier: verifier, venue: venueConfig), actuator: actuator, log: store, hub: hub,
-                metrics: metrics, clock: SystemScanClock(), deviceID: device)
+                metrics: metrics, clock: timeline.map { $0 as any ScanClock } ?? SystemScanClock(), deviceID: device)
             try await kiosk.run(source: input, reader: FrameReader(metrics: metrics), pipeline: pipeline, actuator: actuator)
         }
         let signals = SignalTrap(signals: [SIGTERM, SIGINT]) { run.cancel() }
@@ -109,7 +119,7 @@ struct RunCommand: AsyncParsableCommand {
     func installTrust(verifier: Verifier, refresh: TrustRefresh?, now: Date) throws {
         if let trust {
             guard let refresh else { throw ValidationError("--trust needs --root (the pinned root public key)") }
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: trust))
+            let bytes = try FileProblem.data(trust)
             let kept = try refresh.log.trustBundles.latest(.trustList)?.version
             // The kept list first, so the file is checked against it: trust never rolls back
             // unless the operator says so (and then it is logged).
@@ -127,9 +137,9 @@ struct RunCommand: AsyncParsableCommand {
             } catch let error as TrustBundleError {
                 var hint = ""
                 if case .rollback = error { hint = " (--allow-trust-rollback installs it anyway)" }
-                throw ValidationError("\(trust): \(error.description)\(hint)")
+                throw CommandFailure(.badData, "\(trust): \(error.description)\(hint)")
             } catch let error as ScanLogError {
-                throw ValidationError("\(trust): \(error.description)")
+                throw CommandFailure(.ioError, "\(trust): \(error.description)")
             }
         } else if let refresh {
             do { try refresh.installStored(now: now) } catch {
@@ -147,17 +157,18 @@ struct RunCommand: AsyncParsableCommand {
         verifier.install(store)
     }
 
-    static func loadVenue(_ path: String) throws -> VenueConfig {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw ValidationError("\(path): cannot be read") }
+    /// The venue file, or a ``CommandFailure``: missing (66), or every problem as `FILE:LINE: key: message` (78).
+    static func loadVenue(_ path: String) throws(CommandFailure) -> VenueConfig {
+        let text = try FileProblem.text(path)
         do { return try VenueConfig.parse(text) } catch {
-            throw ValidationError(error.errors.map { "\(path):\($0.line): \($0.key): \($0.message)" }.joined(separator: "\n"))
+            throw CommandFailure(.config, error.errors.map { "\(path):\($0.line): \($0.key.isEmpty ? "(file)" : $0.key): \($0.message)" }
+                .joined(separator: "\n"))
         }
     }
 
     static func rootKey(_ path: String) throws -> Curve25519.Signing.PublicKey {
         guard case .ed25519(let key) = try PassArguments.verificationKey(file: path) else {
-            throw ValidationError("the root key must be Ed25519")
+            throw CommandFailure(.badData, "\(path): the root key must be Ed25519")
         }
         return key
     }

@@ -12,7 +12,7 @@ import ScanLog
 struct ScreensCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screens", abstract: "Serve the kiosk screens on their own (demo and tests).",
-        shouldDisplay: false, subcommands: [Demo.self, Credential.self])
+        subcommands: [Demo.self, Credential.self])
 
     /// `threshold screens credential --out FILE`: a new operator credential. The token is printed
     /// once (give it to the operator); only its hash is written, for `--operator-credential FILE`.
@@ -25,11 +25,11 @@ struct ScreensCommand: AsyncParsableCommand {
 
         func run() throws {
             guard !FileManager.default.fileExists(atPath: out) else {
-                throw ValidationError("\(out) exists; remove it first to replace the credential.")
+                throw CommandFailure(.cannotCreate, "\(out) exists; remove it first to replace the credential.")
             }
             let (token, stored) = OperatorCredential.generate()
             guard FileManager.default.createFile(atPath: out, contents: Data((stored + "\n").utf8), attributes: [.posixPermissions: 0o600])
-            else { throw ValidationError("\(out) cannot be written.") }
+            else { throw CommandFailure(.cannotCreate, "\(out) cannot be written.") }
             print(token)
         }
     }
@@ -54,8 +54,9 @@ struct ScreensCommand: AsyncParsableCommand {
             do { address = try ListenAddress(parsing: listen) } catch { throw ValidationError(error.description) }
             let venueConfig = try RunCommand.loadVenue(venue)
             let steps: [DemoScript.Step]
-            do { steps = try DemoScript(parsing: String(contentsOfFile: script, encoding: .utf8)).steps } catch let error as DemoScript.LineError {
-                throw ValidationError("\(script): \(error)")
+            let scriptText = try FileProblem.text(script)
+            do { steps = try DemoScript(parsing: scriptText).steps } catch {
+                throw CommandFailure(.badData, "\(script): \(error)")
             }
             let temporary = log == nil
             let logPath = log ?? NSTemporaryDirectory() + "threshold-screens-demo-\(UUID().uuidString).sqlite"

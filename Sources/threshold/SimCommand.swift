@@ -17,7 +17,7 @@ struct SimCommand: AsyncParsableCommand {
 struct SimGenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Render a scenario into a mono Y4M clip and write <clip>.expected.json beside it."
+        abstract: "Render a scenario into a mono Y4M clip; write <clip>.expected.json, and the trust list, root key and venue file threshold run needs, beside it."
     )
 
     @Argument(help: "Scenario file (JSON; see sim/README.md).") var scenario: String
@@ -36,8 +36,11 @@ struct SimGenerateCommand: ParsableCommand {
             let loaded = try ScenarioLoader.load(path: scenario)
             let generator = try ClipGenerator(scenario: loaded, width: width, height: height, fps: fps)
             let manifest = try generator.write(to: out)
+            try ReplayFiles(setup: SimulationSetup(manifest: manifest)).write(besideClip: out)
+            let replay = ReplayFiles.paths(forClip: out)
             print("\(out): \(manifest.frameCount) frames \(manifest.width)x\(manifest.height) @ \(manifest.fps) fps, \(manifest.visitors.count) visitors")
             print("\(ClipGenerator.manifestPath(forClip: out)): expected decisions")
+            print("\(replay.trust), \(replay.root), \(replay.venue): trust list, its root key and the venue, for threshold run")
         } catch {
             log.error("\(error)")
             throw ExitCode(1)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The kiosk's one binary. Each subcommand lives in its own file and only parses arguments and
 /// wires modules together; the work happens in the libraries.
@@ -30,4 +31,22 @@ struct Threshold: AsyncParsableCommand {
             VerifyCommand.self,
         ]
     )
+
+    /// ArgumentParser's own entry point, except that a ``CommandFailure`` is one line on standard
+    /// error and its own status rather than `Error: …` and status 1 (the status of a denied pass).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("threshold: \(failure.message)\n".utf8))
+            Foundation.exit(failure.kind.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -33,12 +33,12 @@ struct TrustlistCommand: ParsableCommand {
                                           usages: [.thresholdPass]))
             }
             for file in certs {
-                let data = try Data(contentsOf: URL(fileURLWithPath: file))
+                let data = try FileProblem.data(file)
                 let certificate: SignerCertificate
                 do {
                     certificate = data.starts(with: Array("-----".utf8))
                         ? try SignerCertificate(pem: String(decoding: data, as: UTF8.self)) : try SignerCertificate(der: Array(data))
-                } catch { throw ValidationError("\(file): \(error.detail)") }
+                } catch { throw CommandFailure(.badData, "\(file): \(error.detail)") }
                 trusted.append(TrustedKey(dccSigner: certificate))
             }
             var revoked: [(RevocationKind, RevocationHash)] = []

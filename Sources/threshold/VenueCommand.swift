@@ -12,7 +12,7 @@ struct VenueCommand: ParsableCommand {
 
 /// Writes `venue-<id>.svg` and `venue-<id>.png` into DIR: the venue's own code (level H, quiet
 /// zone ≥ 4 modules), its name, address and a caption, with ≥ 4.5:1 contrast. Prints one JSON
-/// line describing what was written; exits 1 on a bad venue file, colour pair or output folder.
+/// line describing what was written; exits 64 on a bad colour pair, 66/78 on a missing or bad venue file, 73 on an output folder it cannot write.
 struct VenuePosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "poster",
@@ -27,39 +27,33 @@ struct VenuePosterCommand: ParsableCommand {
     @Option(name: .long, help: "Folder to write the poster files into (created if missing).") var out: String
     @Option(name: .long, help: "Pixels per module in the PNG (8…64; the SVG uses the same page size).")
     var moduleSize = VenuePoster.defaultModuleSize
-    @Option(name: .long, help: "Foreground colour, #rrggbb (default #000000).") var foreground = "#000000"
-    @Option(name: .long, help: "Background colour, #rrggbb (default #ffffff).") var background = "#ffffff"
+    @Option(name: .long, help: "Foreground colour, #rrggbb.") var foreground = "#000000"
+    @Option(name: .long, help: "Background colour, #rrggbb.") var background = "#ffffff"
 
     func run() throws {
-        let text: String
-        do { text = try String(contentsOfFile: config, encoding: .utf8) } catch {
-            throw ValidationError("\(config): cannot read the file as UTF-8 text")
-        }
-        let venue: VenueConfig
-        do { venue = try VenueConfig.parse(text) } catch {
-            throw ValidationError(error.errors.map { "\(config):\($0.description)" }.joined(separator: "\n"))
-        }
         guard let fg = PosterColor(hex: foreground) else { throw ValidationError("--foreground \(foreground) is not a #rrggbb colour") }
         guard let bg = PosterColor(hex: background) else { throw ValidationError("--background \(background) is not a #rrggbb colour") }
+        let venue = try RunCommand.loadVenue(config)
         let poster: VenuePoster
         do {
             poster = try VenuePoster(venue: venue, colors: PosterColors(foreground: fg, background: bg), moduleSize: moduleSize)
         } catch {
-            throw ValidationError(error.description)
+            if case .encoding = error { throw CommandFailure(.config, "\(config): \(error.description)") }
+            throw ValidationError(error.description)  // the colours or module size given on the command line
         }
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            throw ValidationError("cannot create \(out): \(error.localizedDescription)")
+            throw CommandFailure(.cannotCreate, "cannot create \(out): \(FileProblem.describe(error, path: out))")
         }
         let base = URL(fileURLWithPath: out).appendingPathComponent("venue-\(venue.id)")
         let svgPath = base.appendingPathExtension("svg").path, pngPath = base.appendingPathExtension("png").path
         do { try Data(poster.svg.utf8).write(to: URL(fileURLWithPath: svgPath), options: .atomic) } catch {
-            throw ValidationError("cannot write \(svgPath): \(error.localizedDescription)")
+            throw CommandFailure(.cannotCreate, "cannot write \(svgPath): \(FileProblem.describe(error, path: svgPath))")
         }
         let raster = poster.raster()
         do { try ImageFile.writePNG(raster.image, to: pngPath) } catch {
-            throw ValidationError(error.description)
+            throw CommandFailure(.cannotCreate, error.description)
         }
         print(JSON.object([
             ("code", .string(poster.code.text)),

@@ -16,7 +16,10 @@ struct VerifyCommand: ParsableCommand {
             (--trust with --root) and/or ad hoc signers (--cert, --jwks, --key). With --json, one \
             object per input per line: {"input", "verdict", "reason", "format", "kid", "expires"}; \
             "input" is the file name or the first 12 characters of the text, never the whole token. \
-            Exit status 0 when every input is accepted, 1 otherwise.
+            An input that cannot be used (no such file, not an image, no code in it, not text) still \
+            gets its line: {"input", "verdict": "error", "error"}, and the inputs after it are verified. \
+            Exit status 0 when every input is accepted, 1 when any is denied, 66 when an input file \
+            is missing or unreadable, 65 when one holds no pass text or image.
             """)
 
     @Flag(help: "One JSON object per input per line.") var json = false
@@ -37,13 +40,22 @@ struct VerifyCommand: ParsableCommand {
         let context = VerificationContext(venueID: venue, requireProof: requireProof,
                                           stalePolicy: allowStale ? .allowWithWarning : .refuse)
         var allAccepted = true
+        var failure: CommandFailure.Kind?
         for input in inputs {
-            for (label, text) in try load(input) {
+            let texts: [(label: String, text: String)]
+            do { texts = try load(input) } catch {
+                failure = failure ?? error.kind
+                let detail = error.message.hasPrefix(input + ": ") ? String(error.message.dropFirst(input.count + 2)) : error.message
+                print(json ? errorJSONLine(Self.label(input), detail) : "\(Self.label(input)): error (\(detail))")
+                continue
+            }
+            for (label, text) in texts {
                 let verdict = verifier.verify(text, at: now, context: context)
                 allAccepted = allAccepted && verdict.outcome == .accept
                 print(json ? jsonLine(label, verdict) : textLine(label, verdict))
             }
         }
+        if let failure { throw ExitCode(failure.rawValue) }
         if !allAccepted { throw ExitCode(1) }
     }
 
@@ -52,13 +64,13 @@ struct VerifyCommand: ParsableCommand {
         if let trust {
             guard let root else { throw ValidationError("--trust needs --root (the pinned root public key)") }
             guard case .ed25519(let rootKey) = try PassArguments.verificationKey(file: root) else {
-                throw ValidationError("the root key must be Ed25519")
+                throw CommandFailure(.badData, "\(root): the root key must be Ed25519")
             }
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: trust))
+            let bytes = try FileProblem.data(trust)
             do {
                 store = try TrustBundle.decode(Array(bytes), rootKey: rootKey, currentVersion: nil, now: now).store()
             } catch {
-                throw ValidationError("\(trust): \(error.description)")
+                throw CommandFailure(.badData, "\(trust): \(error.description)")
             }
         }
         for file in keys {
@@ -67,12 +79,12 @@ struct VerifyCommand: ParsableCommand {
                                  issuer: (file as NSString).lastPathComponent, usages: [.thresholdPass]))
         }
         for file in certs {
-            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            let data = try FileProblem.data(file)
             do {
                 let certificate = data.starts(with: Array("-----".utf8))
                     ? try SignerCertificate(pem: String(decoding: data, as: UTF8.self)) : try SignerCertificate(der: Array(data))
                 store.add(TrustedKey(dccSigner: certificate))
-            } catch { throw ValidationError("\(file): \(error.detail)") }
+            } catch { throw CommandFailure(.badData, "\(file): \(error.detail)") }
         }
         for file in jwksFiles {
             for key in try Self.shcKeys(file: file) { store.add(key) }
@@ -83,43 +95,73 @@ struct VerifyCommand: ParsableCommand {
     /// The usable keys of an issuer's JWKS (`/.well-known/jwks.json`), each under its RFC 7638
     /// thumbprint. A file with no usable key is an error rather than silent empty trust.
     static func shcKeys(file: String) throws -> [TrustedKey] {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw ValidationError("\(file): cannot be read")
-        }
+        let data = try FileProblem.data(file)
         let set: JWKSet
-        do { set = try JWKSet(json: Array(data)) } catch { throw ValidationError("\(file): \(error.detail)") }
+        do { set = try JWKSet(json: Array(data)) } catch { throw CommandFailure(.badData, "\(file): \(error.detail)") }
         guard !set.keys.isEmpty else {
             let why = set.rejected.isEmpty ? "the key set is empty" : set.rejected.joined(separator: "; ")
-            throw ValidationError("\(file): no usable P-256 issuer key (\(why))")
+            throw CommandFailure(.badData, "\(file): no usable P-256 issuer key (\(why))")
         }
         return TrustedKey.shcKeys(set, issuer: (file as NSString).lastPathComponent)
     }
 
-    /// The texts to verify and a short, non-sensitive label for each.
-    func load(_ input: String) throws -> [(label: String, text: String)] {
+    /// The texts to verify and a short, non-sensitive label for each. An input that names a file
+    /// is read as an image or as text; one that does not exist but looks like a file name (an image
+    /// or text extension, a path separator, and no pass scheme) is a missing file, not a pass text.
+    func load(_ input: String) throws(CommandFailure) -> [(label: String, text: String)] {
         var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && !isDirectory.boolValue
-        if exists, ImageFormat.forWriting(path: input) != nil || input.lowercased().hasSuffix(".ppm") {
-            let name = (input as NSString).lastPathComponent
+        let exists = FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue { throw CommandFailure(.noInput, "\(input): is a directory, not a file") }
+        if !exists {
+            if Self.looksLikePath(input) { throw CommandFailure(.noInput, "\(input): no such file") }
+            return [(Self.label(input), input)]
+        }
+        let name = (input as NSString).lastPathComponent
+        if ImageFormat.forWriting(path: input) != nil || input.lowercased().hasSuffix(".ppm") {
             let image: GrayBuffer
-            do { image = try ImageFile.load(path: input) } catch { throw ValidationError("\(input): \(error)") }
+            do { image = try ImageFile.load(path: input) } catch {
+                if case .unreadable = error { throw CommandFailure(.noInput, "\(input): cannot be read") }
+                throw CommandFailure(.badData, "\(input): \(error)")
+            }
             let codes = image.withImage { QRDecoder(options: .init(tryHarder: true)).read($0) }
-            guard !codes.isEmpty else { throw ValidationError("\(input): no QR code found") }
+            guard !codes.isEmpty else { throw CommandFailure(.badData, "\(input): no QR code found in the image") }
             return codes.enumerated().map { (codes.count == 1 ? name : "\(name)#\($0.offset + 1)", $0.element.text) }
         }
-        return [try loadText(input, exists: exists)]
+        return [try loadText(input, name: name)]
     }
 
-    func loadText(_ input: String, exists: Bool) throws -> (label: String, text: String) {
-        if exists {
-            let attributes = try FileManager.default.attributesOfItem(atPath: input)
-            // A pass is a few hundred bytes; anything huge is read only far enough to be judged oversized.
-            guard (attributes[.size] as? Int ?? 0) <= 64 * 1024 else { return ((input as NSString).lastPathComponent, String(repeating: "X", count: 64 * 1024)) }
-            let text = try PassArguments.read(input).trimmingCharacters(in: .whitespacesAndNewlines)
-            return ((input as NSString).lastPathComponent, text)
+    func loadText(_ input: String, name: String) throws(CommandFailure) -> (label: String, text: String) {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: input)
+        // A pass is a few hundred bytes; anything huge is read only far enough to be judged oversized.
+        guard (attributes?[.size] as? Int ?? 0) <= 64 * 1024 else { return (name, String(repeating: "X", count: 64 * 1024)) }
+        let bytes = try FileProblem.data(input)
+        // Binary junk is not a pass: say so, rather than let it be judged as a malformed text.
+        if let image = ImageFormat.sniff(Array(bytes.prefix(16))) {
+            throw CommandFailure(.badData, "\(input): a \(image) image without an image file extension; rename it .png, .jpg or .pgm")
         }
-        return (input.count > 12 ? String(input.prefix(12)) + "…" : input, input)
+        guard let text = String(data: bytes, encoding: .utf8), !text.unicodeScalars.contains(where: { $0.value < 0x20 && !"\t\r\n".unicodeScalars.contains($0) }) else {
+            throw CommandFailure(.badData, "\(input): neither a pass text nor an image (binary data)")
+        }
+        return (name, text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Shown instead of the input: a file's name, or the first 12 characters of a text.
+    static func label(_ input: String) -> String {
+        if FileManager.default.fileExists(atPath: input) || looksLikePath(input) { return (input as NSString).lastPathComponent }
+        return input.count > 12 ? String(input.prefix(12)) + "…" : input
+    }
+
+    /// A name a person types for a file, not a pass: pass texts start with their scheme.
+    static func looksLikePath(_ input: String) -> Bool {
+        let schemes = ["TH1:", "TH1P:", "HC1:", "shc:/"]
+        if schemes.contains(where: { input.uppercased().hasPrefix($0.uppercased()) }) { return false }
+        let ext = (input as NSString).pathExtension.lowercased()
+        let fileExtensions: Set = ["png", "jpg", "jpeg", "pgm", "ppm", "txt", "qr", "pass", "bin", "json"]
+        return fileExtensions.contains(ext) || input.contains("/")
+    }
+
+    func errorJSONLine(_ label: String, _ detail: String) -> String {
+        JSONLineObject(fields: [("input", label), ("verdict", "error"), ("error", detail)]).text
     }
 
     func textLine(_ label: String, _ v: Verdict) -> String {

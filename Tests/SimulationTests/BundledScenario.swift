@@ -5,9 +5,9 @@ import TestSupport
 /// The committed scenario and clip, found from the package root.
 enum Bundled {
     static var scenarioPath: String { Corpora.packageRoot().appendingPathComponent("sim/scenarios/door-basic.json").path }
-    static var clipPath: String { Corpora.packageRoot().appendingPathComponent("sim/clips/door-basic-320.y4m").path }
-    /// The settings `scripts/make-clips` uses for the committed clip.
-    static let clipWidth = 320, clipHeight = 180, clipFPS = 1
+    static var clipPath: String { Corpora.packageRoot().appendingPathComponent("sim/clips/door-basic.mkv").path }
+    /// The settings `scripts/make-clips --committed` uses for the committed clip.
+    static let clipWidth = 1280, clipHeight = 720, clipFPS = 5
 
     static func scenario() throws -> Scenario { try ScenarioLoader.load(path: scenarioPath) }
 

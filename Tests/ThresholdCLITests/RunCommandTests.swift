@@ -48,9 +48,28 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("bad.toml:3"), run.stderr)
     }
 
+    /// The README's recipe on the committed clip, as written: the kiosk on the recording's own
+    /// timeline with the trust list, root and venue committed beside it. Every visitor gets the
+    /// expected decision, except the fever one, admitted because `run` has no thermometer reading.
+    func testReadmeRecipeOnTheCommittedClip() throws {
+        let clips = Corpora.packageRoot().appendingPathComponent("sim/clips").path
+        let run = try ThresholdProcess.run([
+            "run", "--source", "\(clips)/door-basic.mkv", "--real-time", "--recorded-at", "2026-11-21T09:00:00Z",
+            "--venue", "\(clips)/door-basic.venue.toml", "--trust", "\(clips)/door-basic.trust", "--root", "\(clips)/door-basic.root.pem",
+            "--log", path("clip.sqlite"), "--no-screens", "--json",
+        ])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let events = try run.stdoutLines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
+        let firsts = events.filter { $0["repeated"] as? Int == 0 }.map { "\($0["outcome"] ?? "")/\($0["reason"] ?? "")" }
+        XCTAssertEqual(firsts, [
+            "allow/welcome", "deny/status-not-allowed", "deny/pass.status-red", "deny/pass.expired", "deny/pass.unknown-key",
+            "deny/pass.revoked", "deny/pass.proof-expired", "deny/pass.proof-expired", "allow/welcome", "allow/welcome",
+        ], run.stdout)
+    }
+
     /// SIGTERM mid-stream: the kiosk finishes, locks the door and exits 0 with its summary.
     func testSIGTERMStopsCleanly() throws {
-        let clip = Corpora.packageRoot().appendingPathComponent("sim/clips/door-basic-320.y4m").path
+        let clip = Corpora.packageRoot().appendingPathComponent("sim/clips/door-basic.mkv").path
         let process = Process()
         process.executableURL = try ThresholdProcess.binary()
         process.arguments = ["run", "--source", clip, "--real-time", "--venue", try venue(), "--log", path("scan.sqlite")]

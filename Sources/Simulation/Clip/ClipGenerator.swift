@@ -52,9 +52,12 @@ public struct ClipGenerator: Sendable {
         return manifest
     }
 
-    /// `clip.y4m` → `clip.expected.json`.
+    /// `clip.y4m` (or `clip.mkv`, any extension) → `clip.expected.json`.
     public static func manifestPath(forClip path: String) -> String {
-        (path.hasSuffix(".y4m") ? String(path.dropLast(4)) : path) + ".expected.json"
+        let url = URL(fileURLWithPath: path)
+        let name = url.pathExtension.isEmpty ? url.lastPathComponent : url.deletingPathExtension().lastPathComponent
+        let directory = (path as NSString).deletingLastPathComponent
+        return directory.isEmpty ? name + ".expected.json" : (directory as NSString).appendingPathComponent(name + ".expected.json")
     }
 
     public static func encode(_ manifest: ExpectedManifest) throws -> [UInt8] {

@@ -21,6 +21,6 @@ public enum Backdrop {
                 }
             }
         }
-        return Synthesis.addNoise(image, sigma: 3, seed: seed ^ 0x7465_7874)
+        return SensorNoise.add(image, sigma: 3, seed: seed ^ 0x7465_7874)
     }
 }

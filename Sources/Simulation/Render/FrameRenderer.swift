@@ -35,7 +35,7 @@ public struct FrameRenderer: Sendable {
     /// rendered phone screens by text, since a code only changes every 30 s.
     public func frame(at seconds: Double, index: Int, screens: inout [String: PhoneScreen]) throws -> (GrayBuffer, String?) {
         guard let v = visitorIndex(at: seconds) else {
-            return (Synthesis.addNoise(backdrop, sigma: 1.5, seed: scenario.seed &+ UInt64(index)), nil)
+            return (SensorNoise.add(backdrop, sigma: 1.5, seed: scenario.seed &+ UInt64(index)), nil)
         }
         let pass = passes[v]
         let text = try pass.text(at: scenario.start.addingTimeInterval(seconds))
@@ -97,6 +97,6 @@ public struct FrameRenderer: Sendable {
             frame = Synthesis.reduceContrast(frame, low: UInt8(clamping: Int(cam.lowLight * 30)),
                                              high: UInt8(clamping: 255 - Int(cam.lowLight * 160)))
         }
-        return Synthesis.addNoise(frame, sigma: max(1.5, cam.noise), seed: scenario.seed &+ UInt64(frameIndex))
+        return SensorNoise.add(frame, sigma: max(1.5, cam.noise), seed: scenario.seed &+ UInt64(frameIndex))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Hardware
 import Kiosk
 import Passes
+import Policy
 import ScanLog
 import Sync
 
@@ -20,8 +21,16 @@ public struct SimulationRunner: Sendable {
         /// Cross-check sampled frames with zbar (as the kiosk does).
         public var audit = true
         public var deviceID = "sim-kiosk-1"
+        /// Which build made the figures ("debug", "release"): latencies are printed with it.
+        public var build = "unspecified"
+        /// Called with each visitor's result as soon as the clip has moved past the visitor, so
+        /// a long run shows its progress one line per visitor.
+        public var onVisitor: (@Sendable (SimulationReport.VisitorResult) -> Void)?
         public init(workDirectory: URL) { self.workDirectory = workDirectory }
     }
+
+    /// The reader-side debounce window the runner gives the pipeline (the kiosk's default).
+    static let debounce: Duration = .milliseconds(1500)
 
     public let manifest: ExpectedManifest
     public let options: Options
@@ -64,13 +73,14 @@ public struct SimulationRunner: Sendable {
         let actuator = try DoorActuator(config: Self.hardware(), clock: clock, metrics: metrics)
         let pipeline = DoorPipeline(
             judge: DoorJudge(verifier: verifier, venue: setup.venue), actuator: actuator, log: log, hub: EventHub(),
-            metrics: metrics, clock: clock, deviceID: options.deviceID)
+            metrics: metrics, clock: clock, deviceID: options.deviceID, debounce: Self.debounce)
         let reader = FrameReader(metrics: metrics)
         let audit = ZBarAudit(metrics: metrics)
 
         var tallies = manifest.visitors.map(VisitorTally.init)
-        var stray = 0, zbarChecks = 0, zbarAgreements = 0, frames = 0
-        var frameToDecision: [Double] = [], decodes: [Double] = []
+        var strays: [SimulationReport.DecisionNote] = []
+        var zbarChecks = 0, zbarAgreements = 0, frames = 0
+        var decodes: [Double] = []
         while let frame = try await source.nextFrame() {
             frames += 1
             let index = Int(frame.sequence)
@@ -93,19 +103,17 @@ public struct SimulationRunner: Sendable {
                 if audit.check(sample) { zbarAgreements += 1 }
             }
             for outcome in outcomes {
-                frameToDecision.append(Double(outcome.event.latencyMicros) / 1000)
                 guard let v else {
-                    stray += 1
+                    strays.append(DecisionExplainer.note(
+                        outcome, frame: index, seconds: seconds(ofFrame: index), previous: nil, debounceSeconds: debounceSeconds,
+                        inView: false))
                     continue
                 }
-                if tallies[v].decision == nil {
-                    tallies[v].decision = outcome
-                    tallies[v].decisionFrame = index
-                } else {
-                    tallies[v].extraDecisions += 1
-                }
+                tallies[v].decisions.append((outcome, index))
             }
+            reportFinished(&tallies, through: index)
         }
+        reportFinished(&tallies, through: Int.max)
         await source.close()
         // Let the last relay pulse run out on the virtual clock, then lock up.
         clock.advance(by: .seconds(60))
@@ -117,53 +125,77 @@ public struct SimulationRunner: Sendable {
         let logged = try log.status(nowMillis: clock.wallMillis)
         let server = try await upstream.counts()
         return report(
-            tallies: tallies, frames: frames, stray: stray, frameToDecision: frameToDecision, decodes: decodes,
+            tallies: tallies, frames: frames, strays: strays, decodes: decodes,
             zbar: (zbarChecks, zbarAgreements), logged: logged, server: server, pulses: pulses, started: started)
     }
 
+    /// Hands every visitor whose last frame is at or before `index` to the progress callback, once.
+    private func reportFinished(_ tallies: inout [VisitorTally], through index: Int) {
+        for i in tallies.indices where !tallies[i].reported && tallies[i].expectation.lastFrame <= index {
+            tallies[i].reported = true
+            options.onVisitor?(result(tallies[i]))
+        }
+    }
+
+    private var debounceSeconds: Double { Double(Self.debounce.components.seconds) + Double(Self.debounce.components.attoseconds) / 1e18 }
+
+    private func seconds(ofFrame index: Int) -> Double { Double(index) / Double(manifest.fps) }
+
+    /// One visitor's verdict: the first decision in view is judged against the expectation,
+    /// exactly on the reason (``ExpectedReason/policyReason``); later ones are listed with their cause.
+    func result(_ t: VisitorTally) -> SimulationReport.VisitorResult {
+        let e = t.expectation
+        let fps = Double(manifest.fps)
+        let actual = t.decision.map { $0.event.outcome.rawValue } ?? "none"
+        let reason = t.decision?.judgement.decision.reason
+        let correct = actual == e.decision.rawValue
+        let reasonMatches = reason == e.reason?.policyReason
+        var decisionMs: Double?
+        if let frame = t.decisionFrame, let outcome = t.decision {
+            decisionMs = Double(frame - e.firstFrame) / fps * 1000 + Double(outcome.event.latencyMicros) / 1000
+        }
+        var notes: [SimulationReport.DecisionNote] = []
+        for (n, d) in t.decisions.enumerated() {
+            notes.append(DecisionExplainer.note(
+                d.outcome, frame: d.frame, seconds: seconds(ofFrame: d.frame), previous: n > 0 ? t.decisions[n - 1].outcome : nil,
+                debounceSeconds: debounceSeconds, inView: true))
+        }
+        return SimulationReport.VisitorResult(
+            id: e.id, expected: e.decision.rawValue, expectedReason: e.reason?.policyReason.code, actual: actual,
+            actualReason: reason?.code, correct: correct, reasonMatches: reasonMatches, decisionMs: decisionMs,
+            frameToDecisionMs: t.decision.map { Double($0.event.latencyMicros) / 1000 },
+            framesToFirstRead: t.firstReadFrame.map { $0 - e.firstFrame }, framesInView: t.framesInView,
+            framesRead: t.framesRead, conditions: e.camera.labels, temperature: e.temperature,
+            extraDecisions: max(0, t.decisions.count - 1), decisions: notes)
+    }
+
     private func report(
-        tallies: [VisitorTally], frames: Int, stray: Int, frameToDecision: [Double], decodes: [Double],
+        tallies: [VisitorTally], frames: Int, strays: [SimulationReport.DecisionNote], decodes: [Double],
         zbar: (Int, Int), logged: LogStatus, server: (rows: Int, distinctIDs: Int), pulses: Int, started: UInt64
     ) -> SimulationReport {
-        let fps = Double(manifest.fps)
-        let results = tallies.map { t -> SimulationReport.VisitorResult in
-            let e = t.expectation
-            let actual = t.decision.map { $0.event.outcome.rawValue } ?? "none"
-            let code = t.decision?.judgement.decision.reason?.code
-            let correct = actual == e.decision.rawValue
-            let reasonMatches: Bool = switch (e.reason, code) {
-            case (nil, nil): true
-            case let (expected?, actualCode?): VisitorTally.accepts(expected, actual: actualCode)
-            default: false
-            }
-            var decisionMs: Double?
-            if let frame = t.decisionFrame, let outcome = t.decision {
-                decisionMs = Double(frame - e.firstFrame) / fps * 1000 + Double(outcome.event.latencyMicros) / 1000
-            }
-            return SimulationReport.VisitorResult(
-                id: e.id, expected: e.decision.rawValue, expectedReason: e.reason?.rawValue, actual: actual, actualReason: code,
-                correct: correct, reasonMatches: reasonMatches, decisionMs: decisionMs,
-                frameToDecisionMs: t.decision.map { Double($0.event.latencyMicros) / 1000 },
-                framesToFirstRead: t.firstReadFrame.map { $0 - e.firstFrame }, framesInView: t.framesInView,
-                framesRead: t.framesRead, conditions: e.camera.labels, temperature: e.temperature, extraDecisions: t.extraDecisions)
-        }
+        let results = tallies.map(result)
+        // Both latencies over the same set: each visitor's first decision.
         let decisionTimes = results.compactMap(\.decisionMs)
+        let processing = results.compactMap(\.frameToDecisionMs)
         let runSeconds = Double(Stopwatch.nanos - started) / 1e9
-        let clipSeconds = Double(manifest.frameCount) / fps
-        return SimulationReport(
-            scenario: manifest.scenario, frames: frames, width: manifest.width, height: manifest.height, fps: manifest.fps,
-            visitors: results, visitorCount: results.count,
+        let clipSeconds = Double(manifest.frameCount) / Double(manifest.fps)
+        let pulsedDecisions = results.flatMap(\.decisions).filter(\.doorPulse).count + strays.filter(\.doorPulse).count
+        var report = SimulationReport(
+            scenario: manifest.scenario, build: options.build, frames: frames, width: manifest.width, height: manifest.height,
+            fps: manifest.fps, visitors: results, visitorCount: results.count,
             falseAccepts: results.filter { $0.expected == "deny" && $0.actual == "allow" }.count,
             falseRejects: results.filter { $0.expected == "allow" && $0.actual != "allow" }.count,
             wrongReasons: results.filter { $0.correct && !$0.reasonMatches }.count,
-            strayDecisions: stray,
+            strayDecisions: strays.count, strays: strays,
             decisionMsP50: percentile(decisionTimes, 50), decisionMsP99: percentile(decisionTimes, 99),
-            frameToDecisionMsP50: percentile(frameToDecision, 50), frameToDecisionMsP99: percentile(frameToDecision, 99),
+            frameToDecisionMsP50: percentile(processing, 50), frameToDecisionMsP99: percentile(processing, 99),
             decodeMsP50: percentile(decodes, 50), decodeMsP99: percentile(decodes, 99),
             zbarChecks: zbar.0, zbarAgreements: zbar.1,
             recordsLogged: logged.total, recordsOnServer: server.rows, distinctOnServer: server.distinctIDs,
-            unsyncedAfterDrain: logged.unsynced, doorPulses: pulses,
-            runSeconds: runSeconds, speedup: runSeconds > 0 ? clipSeconds / runSeconds : 0)
+            unsyncedAfterDrain: logged.unsynced, doorPulses: pulses, unexplainedDoorPulses: pulses - pulsedDecisions,
+            runSeconds: runSeconds, speedup: runSeconds > 0 ? clipSeconds / runSeconds : 0, passed: false)
+        report.passed = report.meetsTargets
+        return report
     }
 
     /// Simulated relay, lights, buzzer and an MLX90614 on a simulated bus.

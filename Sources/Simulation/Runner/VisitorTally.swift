@@ -6,21 +6,16 @@ struct VisitorTally {
     var framesInView = 0
     var framesRead = 0
     var firstReadFrame: Int?
-    var decision: DoorOutcome?
-    var decisionFrame: Int?
-    var extraDecisions = 0
+    /// Every decision taken while this visitor was in view, in order, with its frame index.
+    var decisions: [(outcome: DoorOutcome, frame: Int)] = []
+    /// Whether the per-visitor line has been handed to the progress callback.
+    var reported = false
 
     init(_ expectation: VisitorExpectation) { self.expectation = expectation }
 
-    /// The kiosk's reason codes that satisfy the expected reason.
-    static func accepts(_ expected: ExpectedReason, actual code: String) -> Bool {
-        switch expected {
-        case .fever: code == "fever"
-        // Red is refused by the verifier; other colours the venue does not admit by its rules.
-        case .statusNotAccepted: code == "pass.status-red" || code == "status-not-allowed"
-        default: code == "pass.\(expected.rawValue)"
-        }
-    }
+    /// The decision the visitor is judged by: the first one.
+    var decision: DoorOutcome? { decisions.first?.outcome }
+    var decisionFrame: Int? { decisions.first?.frame }
 }
 
 extension CameraConditions {

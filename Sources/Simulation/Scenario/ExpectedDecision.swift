@@ -1,4 +1,5 @@
 import Passes
+import Policy
 
 /// What the kiosk must decide for a visitor, derived from the scenario alone.
 public struct ExpectedDecision: Sendable, Hashable, Codable {
@@ -25,7 +26,9 @@ public struct ExpectedDecision: Sendable, Hashable, Codable {
         case .replayedScreenshot, .wrongVenue: self = .deny(.proofExpired); return
         case .none, .forged: break
         }
-        if !venue.acceptedStatuses.contains(pass.status) { self = .deny(.statusNotAccepted); return }
+        // Red is refused by the verifier whatever the venue accepts; other colours by the venue's rules.
+        if pass.status == .red { self = .deny(.statusRed); return }
+        if !venue.acceptedStatuses.contains(pass.status) { self = .deny(.statusNotAllowed); return }
         if visitor.temperature >= venue.temperatureThreshold { self = .deny(.fever); return }
         self = .allow
     }
@@ -41,11 +44,33 @@ public enum ExpectedReason: String, Sendable, Hashable, Codable, CaseIterable {
     case revoked
     /// A stale (screenshot) or other-venue holder proof: `DenyReason.proofExpired`.
     case proofExpired = "proof-expired"
-    /// Status colour not accepted by the venue: `DenyReason.statusRed`.
-    case statusNotAccepted = "status-red"
+    /// A red pass: the verifier refuses it (`DenyReason.statusRed`) before any venue rule.
+    case statusRed = "status-red"
+    /// A valid pass in a colour the venue does not admit (`PolicyReason.statusNotAllowed`).
+    case statusNotAllowed = "status-not-allowed"
     /// Temperature at or above the venue threshold (a venue rule, no pass-level reason).
     case fever
 
-    /// The pass-level reason the verifier or status rule reports, nil for venue-only rules.
-    public var denyReason: DenyReason? { DenyReason(rawValue: rawValue) }
+    /// The pass-level reason the verifier reports, nil for venue rules.
+    public var denyReason: DenyReason? {
+        if case .pass(let reason) = policyReason { return reason }
+        return nil
+    }
+
+    /// The one mapping from the scenario's expectation to the reason the kiosk's decision must
+    /// carry (`Decision.reason`). The report compares these exactly and prints the decision's own
+    /// text (`PolicyReason.code`) on both sides, so an expectation and a result can only look
+    /// alike when they are alike.
+    public var policyReason: PolicyReason {
+        switch self {
+        case .unknownKey: .pass(.unknownKey)
+        case .expired: .pass(.expired)
+        case .notYetValid: .pass(.notYetValid)
+        case .revoked: .pass(.revoked)
+        case .proofExpired: .pass(.proofExpired)
+        case .statusRed: .pass(.statusRed)
+        case .statusNotAllowed: .statusNotAllowed
+        case .fever: .fever
+        }
+    }
 }

@@ -4,8 +4,11 @@ import Foundation
 public enum ScenarioLoader {
     public static func load(path: String) throws(ScenarioError) -> Scenario {
         let data: Data
+        guard FileManager.default.fileExists(atPath: path) else { throw .unreadable(path: path, detail: "no such file") }
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable(path: path, detail: error.localizedDescription)
+            var detail = error.localizedDescription
+            while detail.hasSuffix(".") { detail.removeLast() }
+            throw .unreadable(path: path, detail: detail)
         }
         return try decode(data)
     }

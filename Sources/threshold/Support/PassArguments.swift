@@ -25,9 +25,7 @@ enum PassArguments {
     static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 
     static func read(_ path: String) throws -> String {
-        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ValidationError("cannot read \(path): \(error.localizedDescription)")
-        }
+        try FileProblem.text(path)
     }
 
     static func write(_ text: String, to path: String, private isPrivate: Bool = false) throws {
@@ -38,13 +36,13 @@ enum PassArguments {
 
     static func signingKey(file: String) throws -> SigningKey {
         do { return try KeyPEM.signingKey(read(file)) } catch let error as PassError {
-            throw ValidationError("\(file): \(error.detail)")
+            throw CommandFailure(.badData, "\(file): \(error.detail)")
         }
     }
 
     static func verificationKey(file: String) throws -> VerificationKey {
         do { return try KeyPEM.verificationKey(read(file)) } catch let error as PassError {
-            throw ValidationError("\(file): \(error.detail)")
+            throw CommandFailure(.badData, "\(file): \(error.detail)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Capture
 import Foundation
 import Simulation
 import TestSupport
@@ -21,13 +22,39 @@ final class SimulationRunnerTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(report.recordsLogged, 10)
         XCTAssertEqual(report.zbarChecks, report.zbarAgreements, "zbar disagreed with our reader")
         XCTAssertTrue(report.passed)
-        // Two visitors are admitted (green, and green tilted and blurred): the relay pulsed for them.
-        XCTAssertGreaterThanOrEqual(report.doorPulses, 2)
+        // Exact reasons, in the decision's own words on both sides: the yellow pass is a venue rule,
+        // the red one the verifier's.
+        for v in report.visitors { XCTAssertEqual(v.expectedReason, v.actualReason, v.id) }
+        XCTAssertEqual(report.visitors.first { $0.id == "v02-yellow" }?.actualReason, "status-not-allowed")
+        XCTAssertEqual(report.visitors.first { $0.id == "v03-red" }?.actualReason, "pass.status-red")
+        // Two visitors are admitted (green, and green tilted and blurred); every pulse has its decision.
+        let ledger = report.pulseLedger
+        XCTAssertEqual(ledger.first, 2)
+        XCTAssertEqual(report.doorPulses, ledger.first + ledger.extra + ledger.stray)
+        XCTAssertEqual(report.unexplainedDoorPulses, 0)
+        for v in report.visitors {
+            XCTAssertEqual(v.decisions.count, v.extraDecisions + (v.actual == "none" ? 0 : 1), v.id)
+            for extra in v.decisions.dropFirst() { XCTAssertTrue(extra.why.contains("judged again"), extra.why) }
+        }
         let json = try JSONSerialization.jsonObject(with: report.json()) as? [String: Any]
-        for key in ["visitors", "false_accepts", "false_rejects", "decision_ms_p50", "decision_ms_p99"] {
+        for key in ["visitors", "false_accepts", "false_rejects", "decision_ms_p50", "decision_ms_p99", "build", "unexplained_door_pulses"] {
             XCTAssertNotNil(json?[key], key)
         }
-        XCTAssertTrue(report.html().contains("<svg"), "the HTML report has its plots")
+        XCTAssertEqual(json?["passed"] as? Bool, true)
+        let html = report.html()
+        XCTAssertTrue(html.contains("<svg"), "the HTML report has its plots")
+        XCTAssertTrue(html.contains("Door pulses \(report.doorPulses):"), "the HTML report explains the pulses")
+        XCTAssertTrue(report.text.contains("door pulses \(report.doorPulses): 2 first allows"), report.text)
+    }
+
+    /// The expectation maps to exactly one decision reason: a venue-rule refusal of a colour is not
+    /// the verifier's refusal of a red pass, though both are "status" denials.
+    func testExpectedReasonsMapToExactlyOneDecisionReason() {
+        let reasons = ExpectedReason.allCases.map(\.policyReason)
+        XCTAssertEqual(Set(reasons).count, reasons.count, "two expectations share a decision reason")
+        XCTAssertEqual(ExpectedReason.statusRed.policyReason.code, "pass.status-red")
+        XCTAssertEqual(ExpectedReason.statusNotAllowed.policyReason.code, "status-not-allowed")
+        XCTAssertNotEqual(ExpectedReason.statusRed.policyReason, ExpectedReason.statusNotAllowed.policyReason)
     }
 
     /// Phones from 15 to 40 cm under blur, glare, noise, moiré, low light and tilt: at most 1% of
@@ -42,6 +69,26 @@ final class SimulationRunnerTests: XCTestCase {
                                  "\(report.visitors.filter { $0.expected == "allow" && $0.actual != "allow" }.map(\.id))")
         XCTAssertEqual(report.strayDecisions, 0)
         XCTAssertEqual(report.recordsOnServer, report.recordsLogged)
+    }
+
+    /// The committed clip, read from its compressed file through ffmpeg as `threshold sim
+    /// sim/clips/door-basic.mkv` reads it: every visitor read and decided as expected, with the
+    /// exact reason, and every record on the upstream once.
+    func testCommittedClipIsReadAndDecidedAsExpected() async throws {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let manifest = try decoder.decode(ExpectedManifest.self, from: Data(contentsOf: URL(fileURLWithPath: ClipGenerator.manifestPath(forClip: Bundled.clipPath))))
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("sim-clip-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let report = try await SimulationRunner(manifest: manifest, options: SimulationRunner.Options(workDirectory: work))
+            .run(source: SourceSpec.open(Bundled.clipPath))
+        XCTAssertEqual(report.frames, manifest.frameCount)
+        XCTAssertEqual(report.visitors.map(\.actual), manifest.visitors.map(\.decision.rawValue), report.text)
+        for v in report.visitors {
+            XCTAssertTrue(v.correct && v.reasonMatches, "\(v.id): \(v.line)")
+            XCTAssertGreaterThan(v.framesRead, 0, v.id)
+        }
+        XCTAssertTrue(report.passed, report.text)
     }
 
     private func run(_ scenarioPath: String, fps: Int) async throws -> SimulationReport {

@@ -8,7 +8,7 @@ final class ExpectedDecisionTests: XCTestCase {
         let s = try Bundled.scenario()
         let decisions = s.visitors.map { ExpectedDecision(visitor: $0, venue: s.venue) }
         XCTAssertEqual(decisions, [
-            .allow, .deny(.statusNotAccepted), .deny(.statusNotAccepted), .deny(.expired), .deny(.unknownKey),
+            .allow, .deny(.statusNotAllowed), .deny(.statusRed), .deny(.expired), .deny(.unknownKey),
             .deny(.revoked), .deny(.proofExpired), .deny(.proofExpired), .deny(.fever), .allow,
         ])
     }
@@ -21,7 +21,12 @@ final class ExpectedDecisionTests: XCTestCase {
         XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .red, validity: .expired, attack: .forged), 39), venue: venue), .deny(.unknownKey))
         XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .red, validity: .expired, attack: .revoked)), venue: venue), .deny(.expired))
         XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .red, attack: .wrongVenue)), venue: venue), .deny(.proofExpired))
-        XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .red), 39), venue: venue), .deny(.statusNotAccepted))
+        XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .red), 39), venue: venue), .deny(.statusRed))
+        let greenOnly = VenueSpec(id: "v", acceptedStatuses: [.green], temperatureThreshold: 37.3)
+        XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .yellow), 39), venue: greenOnly), .deny(.statusNotAllowed))
+        // A venue that lists red still never admits it: the verifier refuses red first.
+        let all = VenueSpec(id: "v", acceptedStatuses: [.green, .yellow, .red], temperatureThreshold: 37.3)
+        XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .red)), venue: all), .deny(.statusRed))
         XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .yellow), 37.3), venue: venue), .deny(.fever))
         XCTAssertEqual(ExpectedDecision(visitor: visitor(PassSpec(status: .yellow), 37.2), venue: venue), .allow)
     }
@@ -46,13 +51,10 @@ final class ExpectedDecisionTests: XCTestCase {
             switch expected.reason {
             case nil, .fever?:
                 XCTAssertEqual(verdict.outcome, .accept, "\(visitor.id): \(verdict)")
-            case .statusNotAccepted?:
-                if visitor.pass.status == .red {
-                    XCTAssertEqual(verdict.reason, .statusRed, visitor.id)
-                } else {
-                    XCTAssertEqual(verdict.outcome, .accept, visitor.id)
-                    XCTAssertFalse(s.venue.acceptedStatuses.contains(PassStatus(rawValue: verdict.status?.rawValue ?? "") ?? .green), visitor.id)
-                }
+            case .statusNotAllowed?:
+                // A venue rule: the pass itself is valid, in a colour this venue does not admit.
+                XCTAssertEqual(verdict.outcome, .accept, visitor.id)
+                XCTAssertFalse(s.venue.acceptedStatuses.contains(PassStatus(rawValue: verdict.status?.rawValue ?? "") ?? .green), visitor.id)
             case let reason?:
                 XCTAssertEqual(verdict.outcome, .deny, "\(visitor.id): \(verdict)")
                 XCTAssertEqual(verdict.reason, reason.denyReason, "\(visitor.id): \(verdict)")
