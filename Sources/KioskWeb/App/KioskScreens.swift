@@ -23,9 +23,11 @@ public struct KioskScreens: Sendable {
         /// without one they are refused, and the screens may only listen on loopback.
         public var operatorCredential: OperatorCredential?
         /// Header, body and idle deadlines and the connection cap: a client that sends half a
-        /// request cannot hold the door's screens (the display's own event stream is one connection).
+        /// request cannot hold the door's screens (the display's own event stream is one
+        /// connection). The cap stays under systemd's default of 1 024 descriptors, leaving room
+        /// for the camera, the scan log and the upload, yet above a 500-connection slowloris.
         public var limits = ServerLimits(headerTimeout: .seconds(10), bodyTimeout: .seconds(10), idleTimeout: .seconds(30),
-                                         maxConnections: 256)
+                                         maxConnections: 768)
         public init() {}
     }
 

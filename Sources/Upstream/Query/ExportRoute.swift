@@ -60,7 +60,7 @@ struct ExportRoute: Sendable {
                     try await writer.write(ByteBuffer(string: text))
                     guard page.count == Self.pageSize, let last = page.last else { break }
                     page = try await store.records(
-                        venue: venue, fromMillis: from, toMillis: to, after: (last.wallMillis, last.id), limit: Self.pageSize)
+                        venue: venue, fromMillis: from, toMillis: to, after: (last.wallMillis, last.deviceID, last.id), limit: Self.pageSize)
                 }
                 if !csv { try await writer.write(ByteBuffer(string: firstRecord ? "]\n" : "\n]\n")) }
                 try await writer.finish(nil)

@@ -37,12 +37,15 @@ public struct StoredRecord: Sendable, Hashable {
 /// one venue or a test bench) and PostgreSQL (a fleet).
 public protocol RecordStore: Sendable {
     /// Stores new records, acknowledges identical re-sends, refuses (and counts) conflicting ones —
-    /// all in one transaction.
+    /// all in one transaction. A record is identified by (device_id, id): the same id from another
+    /// device is another record (one kiosk cannot claim, or block, another's ids); only the same
+    /// device's id with different content is a conflict.
     func ingest(_ records: [(record: IncomingRecord, json: String)], receivedMillis: Int64) async throws -> IngestResult
-    /// Records of a venue with `fromMillis <= wall_ms < toMillis`, ordered by (wall_ms, id), after a
-    /// cursor position (keyset paging, so an export streams without holding the range in memory).
-    func records(venue: String, fromMillis: Int64, toMillis: Int64, after: (Int64, String)?, limit: Int) async throws -> [StoredRecord]
-    /// All records' count, and how many distinct ids (the two must be equal).
+    /// Records of a venue with `fromMillis <= wall_ms < toMillis`, ordered by (wall_ms, device_id,
+    /// id), after a cursor position `(wall_ms, device_id, id)` (keyset paging, so an export streams
+    /// without holding the range in memory).
+    func records(venue: String, fromMillis: Int64, toMillis: Int64, after: (Int64, String, String)?, limit: Int) async throws -> [StoredRecord]
+    /// All records' count, and how many distinct (device, id) keys (the two must be equal).
     func counts() async throws -> (rows: Int, distinctIDs: Int)
     /// Conflicts seen so far (the alarm counter).
     func conflictCount() async throws -> Int

@@ -60,6 +60,25 @@ public final class SQLiteRecordStore: RecordStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3-device-key") { db in
+            // Records keyed by (device, id): one kiosk's ids cannot collide with another's.
+            try db.execute(sql: """
+                CREATE TABLE record_by_device (
+                    id TEXT NOT NULL,
+                    device_id TEXT NOT NULL,
+                    venue_id TEXT NOT NULL,
+                    wall_ms INTEGER NOT NULL,
+                    body TEXT NOT NULL,
+                    received_ms INTEGER NOT NULL,
+                    PRIMARY KEY (device_id, id)
+                ) WITHOUT ROWID;
+                INSERT INTO record_by_device (id, device_id, venue_id, wall_ms, body, received_ms)
+                    SELECT id, device_id, venue_id, wall_ms, body, received_ms FROM record;
+                DROP TABLE record;
+                ALTER TABLE record_by_device RENAME TO record;
+                CREATE INDEX record_venue_time ON record(venue_id, wall_ms, device_id, id);
+                """)
+        }
         return migrator
     }
 
@@ -69,16 +88,16 @@ public final class SQLiteRecordStore: RecordStore {
                 var result = IngestResult(accepted: 0, duplicates: 0, conflicts: [])
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO record (id, device_id, venue_id, wall_ms, body, received_ms) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(id) DO NOTHING
+                    ON CONFLICT(device_id, id) DO NOTHING
                     """)
-                let existing = try db.cachedStatement(sql: "SELECT body FROM record WHERE id = ?")
+                let existing = try db.cachedStatement(sql: "SELECT body FROM record WHERE device_id = ? AND id = ?")
                 let conflict = try db.cachedStatement(
                     sql: "INSERT INTO conflict (record_id, device_id, received_ms, body) VALUES (?, ?, ?, ?)")
                 for (r, json) in records {
                     try insert.execute(arguments: [r.id, r.deviceID, r.venueID, r.wallMillis, json, receivedMillis])
                     if db.changesCount == 1 {
                         result.accepted += 1
-                    } else if try String.fetchOne(existing, arguments: [r.id]) == json {
+                    } else if try String.fetchOne(existing, arguments: [r.deviceID, r.id]) == json {
                         result.duplicates += 1
                     } else {
                         try conflict.execute(arguments: [r.id, r.deviceID, receivedMillis, json])
@@ -90,18 +109,18 @@ public final class SQLiteRecordStore: RecordStore {
         }
     }
 
-    public func records(venue: String, fromMillis: Int64, toMillis: Int64, after: (Int64, String)?, limit: Int) async throws -> [StoredRecord] {
+    public func records(venue: String, fromMillis: Int64, toMillis: Int64, after: (Int64, String, String)?, limit: Int) async throws -> [StoredRecord] {
         try await storage {
             try await pool.read { db in
-                let (afterMs, afterID) = after ?? (Int64.min, "")
+                let (afterMs, afterDevice, afterID) = after ?? (Int64.min, "", "")
                 return try Row.fetchAll(
                     db,
                     sql: """
                         SELECT id, device_id, venue_id, wall_ms, body FROM record
-                        WHERE venue_id = ? AND wall_ms >= ? AND wall_ms < ? AND (wall_ms, id) > (?, ?)
-                        ORDER BY wall_ms, id LIMIT ?
+                        WHERE venue_id = ? AND wall_ms >= ? AND wall_ms < ? AND (wall_ms, device_id, id) > (?, ?, ?)
+                        ORDER BY wall_ms, device_id, id LIMIT ?
                         """,
-                    arguments: [venue, fromMillis, toMillis, afterMs, afterID, limit]
+                    arguments: [venue, fromMillis, toMillis, afterMs, afterDevice, afterID, limit]
                 ).map { StoredRecord(id: $0[0], deviceID: $0[1], venueID: $0[2], wallMillis: $0[3], json: $0[4]) }
             }
         }
@@ -110,7 +129,7 @@ public final class SQLiteRecordStore: RecordStore {
     public func counts() async throws -> (rows: Int, distinctIDs: Int) {
         try await storage {
             try await pool.read { db in
-                let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COUNT(DISTINCT id) FROM record")
+                let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), (SELECT COUNT(*) FROM (SELECT DISTINCT device_id, id FROM record)) FROM record")
                 return (row?[0] ?? 0, row?[1] ?? 0)
             }
         }
