@@ -48,7 +48,7 @@ public struct DoorEvent: Sendable, Hashable, Codable {
         if let reason = decision.reason {
             message = Note(code: reason.code, english: reason.english, chinese: reason.chinese)
         } else {
-            message = Note(code: "welcome", english: "Welcome. Please enter.", chinese: "核验通过，请通行。")
+            message = Note(code: "welcome", english: ReasonText.welcome.english, chinese: ReasonText.welcome.chinese)
         }
         warnings = decision.warnings.map { Note(code: $0.rawValue, english: $0.english, chinese: $0.chinese) }
         name = decision.display?.name

@@ -99,7 +99,8 @@ extension VenueConfig {
             rules.statuses = statuses
         }
         if let v = r.bool("require_proof") { rules.requireProof = v }
-        if let v = r.word("stale_trust", as: StaleTrustWord.self) { rules.staleTrust = v.policy }
+        if let v = r.bool("require_venue_binding") { rules.requireVenueBinding = v }
+        if let v = r.word("stale_trust", as: StaleTrustPolicy.self) { rules.staleTrust = v }
         if let v = r.int("max_trust_age_hours", in: 1...720) { rules.maxTrustAgeHours = v }
         if let v = r.bool("accept_recovery") { rules.acceptRecovery = v }
         if let v = r.word("combine", as: Combine.self) { rules.combine = v }
@@ -155,12 +156,4 @@ extension VenueConfig {
         r.finish()
         return rules
     }
-}
-
-/// The words `stale_trust` accepts (`StaleTrustPolicy` lives in Passes and is not `CaseIterable`).
-private enum StaleTrustWord: String, CaseIterable {
-    case refuse
-    case allowWithWarning = "allow-with-warning"
-
-    var policy: StaleTrustPolicy { self == .refuse ? .refuse : .allowWithWarning }
 }

@@ -9,6 +9,8 @@ extension VenueConfig {
         if let t = r.test { parts.append("test ≤\(t.maxAgeHours) h") }
         if let t = r.temperature { parts.append("temp <\(t.thresholdCelsius) °C (\(t.whenMissing.rawValue) when missing)") }
         if let c = r.capacity { parts.append("capacity \(c.maximum)\(c.countExits ? " with exits" : "")") }
+        parts.append(r.requireProof ? "live proof required" : "proof optional")
+        if !r.requireVenueBinding { parts.append("unbound proofs accepted") }
         parts.append("debounce \(r.debounceSeconds) s")
         parts.append("rate \(r.rateLimit.maxScans)/\(r.rateLimit.windowSeconds) s → lock \(r.rateLimit.lockMinutes) min"
                      + (r.rateLimit.dailyCap.map { ", \($0)/day" } ?? ""))

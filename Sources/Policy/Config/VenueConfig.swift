@@ -47,7 +47,12 @@ extension VenueConfig {
         public var issuers: Set<String> = []
         /// Status colours that may enter.
         public var statuses: Set<HealthStatus> = [.green]
-        public var requireProof = false
+        /// A Threshold pass (the format with holder keys) is admitted only with a live holder
+        /// proof: the screenshot defence, on unless the venue opts out.
+        public var requireProof = true
+        /// A holder proof must be bound to this venue; one bound to no venue is refused unless the
+        /// venue opts out. (One bound to another venue is always refused.)
+        public var requireVenueBinding = true
         public var staleTrust: StaleTrustPolicy = .refuse
         public var maxTrustAgeHours = 24
         public var vaccination: Vaccination?
@@ -112,10 +117,7 @@ extension VenueConfig {
         public init() {}
     }
 
-    /// The verification context the kiosk passes to `Verifier` so both halves agree.
-    public var verificationContext: VerificationContext {
-        VerificationContext(venueID: id, requireProof: rules.requireProof, stalePolicy: rules.staleTrust,
-                            maxTrustAge: Double(rules.maxTrustAgeHours) * 3600,
-                            representWindow: Double(max(rules.debounceSeconds, 30)))
-    }
+    /// The verification context the kiosk passes to `Verifier`: the venue's id, so holder proofs
+    /// are reported as bound here or elsewhere. Every rule stays with `RuleEngine`.
+    public var verificationContext: VerificationContext { VerificationContext(venueID: id) }
 }

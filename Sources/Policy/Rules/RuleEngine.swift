@@ -8,19 +8,22 @@ import Passes
 /// Per-code state (debounce, rate limit, daily cap) is keyed by the verified credential, so a
 /// rolling holder proof does not make a visitor a stranger every 30 s.
 ///
+/// The only place venue rules are applied: the verifier reports facts about the pass
+/// (`Verdict`), this decides.
+///
 /// Order (first failing rule wins): debounce → opening hours → per-code rate limit and daily
-/// cap → the verifier's verdict → format → issuer → status colour → positive test → doses /
-/// test / recovery → trust freshness → temperature → capacity.
+/// cap → the pass (`PassRule`: the verifier's verdict → format → issuer → status colour →
+/// holder proof → trust freshness) → positive test → doses / test / recovery → temperature →
+/// capacity.
 public struct RuleEngine: Sendable {
     public var config: VenueConfig
 
     public init(config: VenueConfig) { self.config = config }
 
-    /// Decides one scan. `facts` defaults to `verdict.facts`; `trustIssuedAt` is the issue time of
-    /// the installed trust list (nil: ad hoc trust that never goes stale).
+    /// Decides one scan. `facts` defaults to `verdict.facts`.
     public func decide(
         _ verdict: Verdict, facts: HealthFacts? = nil, temperature: TemperatureReading? = nil,
-        trustIssuedAt: Date? = nil, state: VenueState, now: Date
+        state: VenueState, now: Date
     ) -> (Decision, VenueState) {
         let rules = config.rules
         let t = now.timeIntervalSince1970
@@ -44,8 +47,8 @@ public struct RuleEngine: Sendable {
         }
         // A holder proof presented again inside the verifier's window is the same visitor: it is
         // judged, but neither rate-limited nor counted a second time.
-        let representation = verdict.proof?.isRepresentation ?? false
-        let decision = evaluate(verdict, facts: facts ?? verdict.facts, temperature: temperature, trustIssuedAt: trustIssuedAt,
+        let representation = verdict.proof?.firstSeen.map { t - $0.timeIntervalSince1970 <= PassRule.reshowSeconds } ?? false
+        let decision = evaluate(verdict, facts: facts ?? verdict.facts, temperature: temperature,
                                 record: &record, representation: representation, occupancy: state.occupancy, now: t)
         var final = decision
         if decision.outcome == .allow && !representation {
@@ -70,7 +73,7 @@ public struct RuleEngine: Sendable {
     }
 
     private func evaluate(
-        _ verdict: Verdict, facts: HealthFacts?, temperature: TemperatureReading?, trustIssuedAt: Date?,
+        _ verdict: Verdict, facts: HealthFacts?, temperature: TemperatureReading?,
         record: inout VenueState.CodeRecord, representation: Bool, occupancy: Int, now t: Double
     ) -> Decision {
         let rules = config.rules
@@ -91,27 +94,11 @@ public struct RuleEngine: Sendable {
             if let cap = limit.dailyCap, record.entriesToday >= cap { return .deny(.dailyCapReached, display: display) }
         }
 
-        switch verdict.outcome {
-        case .accept: break
-        case .deny: return .deny(.pass(verdict.reason ?? .malformed), display: display)
-        case .error: return .deny(.kioskError, display: display)
-        }
-        guard let format = verdict.format, rules.formats.contains(format) else { return .deny(.formatNotAccepted, display: display) }
-        if !rules.issuers.isEmpty, !rules.issuers.contains(verdict.issuer ?? "") { return .deny(.issuerNotAccepted, display: display) }
-        guard let status = verdict.status, rules.statuses.contains(status), status != .red else {
-            return .deny(.statusNotAllowed, display: display)
-        }
+        let (passReason, passWarnings) = PassRule(rules: rules).check(verdict, now: t)
+        if let passReason { return .deny(passReason, display: display) }
         if let reason = HealthRule(rules: rules).check(facts, now: t) { return .deny(reason, display: display) }
 
-        var warnings: [PolicyWarning] = []
-        if status == .yellow { warnings.append(.yellowStatus) }
-        if !verdict.warnings.isEmpty { warnings.append(.staleTrust) }
-        if let issued = trustIssuedAt, t - issued.timeIntervalSince1970 > Double(rules.maxTrustAgeHours) * 3600 {
-            switch rules.staleTrust {
-            case .refuse: return .deny(.staleTrust, display: display)
-            case .allowWithWarning: if !warnings.contains(.staleTrust) { warnings.append(.staleTrust) }
-            }
-        }
+        var warnings = passWarnings
         if let rule = rules.temperature {
             let usable = temperature.flatMap { reading -> Double? in
                 let age = t - reading.takenAt.timeIntervalSince1970

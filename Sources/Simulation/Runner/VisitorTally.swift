@@ -1,4 +1,5 @@
 import Kiosk
+import Policy
 
 /// Running account of one visitor while the clip plays.
 struct VisitorTally {
@@ -16,9 +17,10 @@ struct VisitorTally {
     static func accepts(_ expected: ExpectedReason, actual code: String) -> Bool {
         switch expected {
         case .fever: code == "fever"
-        // Red is refused by the verifier; other colours the venue does not admit by its rules.
-        case .statusNotAccepted: code == "pass.status-red" || code == "status-not-allowed"
-        default: code == "pass.\(expected.rawValue)"
+        // Red is never admitted; other colours the venue does not admit by its rules.
+        case .statusNotAccepted: code == PolicyReason.statusRed.code || code == PolicyReason.statusNotAllowed.code
+        case .proofExpired: code == PolicyReason.proofExpired.code
+        case .unknownKey, .expired, .notYetValid, .revoked: code == "pass.\(expected.rawValue)"
         }
     }
 }

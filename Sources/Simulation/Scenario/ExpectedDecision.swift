@@ -33,19 +33,19 @@ public struct ExpectedDecision: Sendable, Hashable, Codable {
     public init(outcome: Outcome, reason: ExpectedReason?) { self.outcome = outcome; self.reason = reason }
 }
 
-/// Why a visitor must be turned away: a pass-level ``DenyReason`` or a venue rule.
+/// Why a visitor must be turned away: a pass that is not valid (``DenyReason``) or a venue rule.
 public enum ExpectedReason: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownKey = "unknown-key"
     case expired
     case notYetValid = "not-yet-valid"
     case revoked
-    /// A stale (screenshot) or other-venue holder proof: `DenyReason.proofExpired`.
+    /// A stale (screenshot) or other-venue holder proof: the venue's proof rule.
     case proofExpired = "proof-expired"
-    /// Status colour not accepted by the venue: `DenyReason.statusRed`.
+    /// Status colour not accepted by the venue (red never is).
     case statusNotAccepted = "status-red"
     /// Temperature at or above the venue threshold (a venue rule, no pass-level reason).
     case fever
 
-    /// The pass-level reason the verifier or status rule reports, nil for venue-only rules.
+    /// The reason the verifier reports when the pass itself is not valid, nil for venue rules.
     public var denyReason: DenyReason? { DenyReason(rawValue: rawValue) }
 }

@@ -84,20 +84,23 @@ final class DoorPipelineTests: XCTestCase {
         await actuator.simulate(temperature: 36.5)
         let pipeline = f.pipeline(actuator: actuator)
         let now = f.clock.date
-        let cases: [(String, String)] = [
-            (try f.passText(signer: f.forgerKey, at: now), "pass.unknown-key"),
-            (try f.passText(credentialID: revokedID, at: now), "pass.revoked"),
-            (try f.passText(at: now, venueID: "elsewhere"), "pass.proof-expired"),
-            (try f.passText(at: now.addingTimeInterval(-600)), "pass.proof-expired"),
-            (try f.passText(status: .red, at: now), "pass.status-red"),
-            ("https://example.com/not-a-pass", "pass.unknown-format"),
+        // (text, reason code, whether the pass itself is valid — then the record names the venue rule)
+        let cases: [(String, String, Bool)] = [
+            (try f.passText(signer: f.forgerKey, at: now), "pass.unknown-key", false),
+            (try f.passText(credentialID: revokedID, at: now), "pass.revoked", false),
+            (try f.passText(at: now, venueID: "elsewhere"), "proof-expired", true),
+            (try f.passText(at: now.addingTimeInterval(-600)), "proof-expired", true),
+            (try f.passText(status: .red, at: now), "status-red", true),
+            ("https://example.com/not-a-pass", "pass.unknown-format", false),
         ]
-        for (i, (text, reason)) in cases.enumerated() {
+        for (i, (text, reason, validPass)) in cases.enumerated() {
             let outcome = try await firstOutcome(pipeline, KioskFixture.sighting([text], at: Double(i * 10)))
             XCTAssertEqual(outcome.event.outcome, .deny, reason)
             XCTAssertEqual(outcome.event.screen, .red, reason)
             XCTAssertEqual(outcome.event.message.code, reason)
-            XCTAssertNil(outcome.record?.rule, "a pass-level deny: the verdict says why")
+            XCTAssertEqual(outcome.record?.outcome, validPass ? .accept : .deny, reason)
+            XCTAssertEqual(outcome.record?.rule, validPass ? reason : nil, "a venue rule is named in the record: \(reason)")
+            XCTAssertEqual(outcome.record?.admitted, false, reason)
         }
         let pulses = await actuator.pulses
         XCTAssertEqual(pulses, 0)

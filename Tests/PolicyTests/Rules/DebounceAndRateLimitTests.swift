@@ -86,11 +86,11 @@ final class DebounceAndRateLimitTests: XCTestCase {
     func testHolderProofRepresentationIsNotCountedOrRateLimited() {
         let engine = RuleEngine(config: F.config { $0.rules.debounceSeconds = 0 })
         var state = VenueState()
-        let first = run(engine, [0], verdict: F.verdict("p1", proof: .fresh(step: 10)), state: &state)
+        let first = run(engine, [0], verdict: F.verdict("p1", proof: ProofCheck(step: 10, binding: .thisVenue, current: true)), state: &state)
         XCTAssertEqual(first.map(\.counted), [true])
         // The same holder proof again (the verifier says re-presentation): judged, allowed, not counted.
         let again = run(engine, Array(stride(from: 1.0, through: 20, by: 1)),
-                        verdict: F.verdict("p1", proof: .representation(step: 10, firstAccepted: F.noon)), state: &state)
+                        verdict: F.verdict("p1", proof: ProofCheck(step: 10, binding: .thisVenue, current: true, firstSeen: F.noon)), state: &state)
         XCTAssertTrue(again.allSatisfy { $0.outcome == .allow && !$0.counted })
         XCTAssertEqual(state.occupancy, 1)
     }
