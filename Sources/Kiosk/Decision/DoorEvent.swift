@@ -28,7 +28,8 @@ public struct DoorEvent: Sendable, Hashable, Codable {
     public var format: PassFormat?
     /// First 12 hex digits of the token digest: lets staff find the scan in the log, reveals nothing.
     public var scan: String
-    /// The same presentation seen again (debounced): shown, not counted, not logged again.
+    /// Anti-passback: the credential was admitted a moment ago — "already admitted", the door
+    /// stays shut, logged as a `repeat`.
     public var repeated: Bool
     public var counted: Bool
     public var occupancy: Int

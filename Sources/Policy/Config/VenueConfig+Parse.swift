@@ -105,6 +105,7 @@ extension VenueConfig {
         if let v = r.bool("accept_recovery") { rules.acceptRecovery = v }
         if let v = r.word("combine", as: Combine.self) { rules.combine = v }
         if let v = r.int("debounce_seconds", in: 0...600) { rules.debounceSeconds = v }
+        if let v = r.int("anti_passback_minutes", in: 0...1440) { rules.antiPassbackMinutes = v }
         if let t = r.table("vaccination") {
             var v = Vaccination()
             if let x = t.int("min_doses", in: 1...10) { v.minDoses = x }

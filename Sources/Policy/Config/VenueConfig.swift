@@ -63,7 +63,14 @@ extension VenueConfig {
         public var combine: Combine = .any
         public var temperature: Temperature?
         public var capacity: Capacity?
-        public var debounceSeconds = 5
+        /// Camera-level de-duplication: the same text seen again within this many seconds of its
+        /// last sighting is the phone still in view — not judged again, never an opening (no
+        /// decision, no record, no relay pulse). 0: every frame with a code is judged.
+        public var debounceSeconds = 2
+        /// Anti-passback: a credential admitted once is not admitted again for this long (a
+        /// re-showing gets "already admitted", is logged as `repeat`, and the door stays shut).
+        /// 0: off.
+        public var antiPassbackMinutes = 10
         public var rateLimit = RateLimit()
 
         public init() {}
@@ -117,6 +124,16 @@ extension VenueConfig {
         public init() {}
     }
 
+    /// The anti-passback window in seconds.
+    public var antiPassbackSeconds: Double { Double(rules.antiPassbackMinutes) * 60 }
+}
+
+extension VenueConfig.Rules {
+    /// The anti-passback window in seconds.
+    public var antiPassbackSeconds: Double { Double(antiPassbackMinutes) * 60 }
+}
+
+extension VenueConfig {
     /// The verification context the kiosk passes to `Verifier`: the venue's id, so holder proofs
     /// are reported as bound here or elsewhere. Every rule stays with `RuleEngine`.
     public var verificationContext: VerificationContext { VerificationContext(venueID: id) }

@@ -54,6 +54,10 @@ public struct SimulationReport: Sendable, Hashable, Codable {
     public var distinctOnServer: Int
     public var unsyncedAfterDrain: Int
     public var doorPulses: Int
+    /// Records in the scan log that say the door opened (`ScanRecord.admitted`): must equal
+    /// `doorPulses`, or something opened the door without a record (or recorded an opening that
+    /// never happened).
+    public var admittedRecords: Int
     /// Wall-clock seconds the run took, and how much faster than real time that is.
     public var runSeconds: Double
     public var speedup: Double
@@ -61,9 +65,10 @@ public struct SimulationReport: Sendable, Hashable, Codable {
     public var falseRejectRate: Double { visitors.filter { $0.expected == "allow" }.isEmpty ? 0 :
         Double(falseRejects) / Double(visitors.filter { $0.expected == "allow" }.count) }
 
-    /// The run's verdict: no false accept, no stray decision, every record on the server exactly once.
+    /// The run's verdict: no false accept, no stray decision, every record on the server exactly
+    /// once, and one relay pulse per admitted record.
     public var passed: Bool {
-        falseAccepts == 0 && strayDecisions == 0 && falseRejectRate <= 0.01 && wrongReasons == 0
+        doorPulses == admittedRecords && falseAccepts == 0 && strayDecisions == 0 && falseRejectRate <= 0.01 && wrongReasons == 0
             && recordsOnServer == recordsLogged && distinctOnServer == recordsLogged && unsyncedAfterDrain == 0
     }
 

@@ -115,15 +115,16 @@ public struct SimulationRunner: Sendable {
 
         _ = try await sync.drain()
         let logged = try log.status(nowMillis: clock.wallMillis)
+        let admitted = try log.outcomeCounts(fromMillis: 0, toMillis: .max).accepted
         let server = try await upstream.counts()
         return report(
             tallies: tallies, frames: frames, stray: stray, frameToDecision: frameToDecision, decodes: decodes,
-            zbar: (zbarChecks, zbarAgreements), logged: logged, server: server, pulses: pulses, started: started)
+            zbar: (zbarChecks, zbarAgreements), logged: logged, server: server, pulses: pulses, admitted: admitted, started: started)
     }
 
     private func report(
         tallies: [VisitorTally], frames: Int, stray: Int, frameToDecision: [Double], decodes: [Double],
-        zbar: (Int, Int), logged: LogStatus, server: (rows: Int, distinctIDs: Int), pulses: Int, started: UInt64
+        zbar: (Int, Int), logged: LogStatus, server: (rows: Int, distinctIDs: Int), pulses: Int, admitted: Int, started: UInt64
     ) -> SimulationReport {
         let fps = Double(manifest.fps)
         let results = tallies.map { t -> SimulationReport.VisitorResult in
@@ -162,7 +163,7 @@ public struct SimulationRunner: Sendable {
             decodeMsP50: percentile(decodes, 50), decodeMsP99: percentile(decodes, 99),
             zbarChecks: zbar.0, zbarAgreements: zbar.1,
             recordsLogged: logged.total, recordsOnServer: server.rows, distinctOnServer: server.distinctIDs,
-            unsyncedAfterDrain: logged.unsynced, doorPulses: pulses,
+            unsyncedAfterDrain: logged.unsynced, doorPulses: pulses, admittedRecords: admitted,
             runSeconds: runSeconds, speedup: runSeconds > 0 ? clipSeconds / runSeconds : 0)
     }
 

@@ -20,7 +20,8 @@ final class VenueConfigTests: XCTestCase {
         XCTAssertEqual(config.rules.statuses, [.green])
         XCTAssertEqual(config.rules.formats, Set(PassFormat.allCases))
         XCTAssertEqual(config.rules.staleTrust, .refuse)
-        XCTAssertEqual(config.rules.debounceSeconds, 5)
+        XCTAssertEqual(config.rules.debounceSeconds, 2)
+        XCTAssertEqual(config.rules.antiPassbackMinutes, 10, "anti-passback is on by default")
         XCTAssertEqual(config.rules.rateLimit, VenueConfig.RateLimit())
         XCTAssertNil(config.rules.temperature)
         XCTAssertNil(config.rules.capacity)
@@ -68,6 +69,7 @@ final class VenueConfigTests: XCTestCase {
         accept_recovery = true
         combine = "all"
         debounce_seconds = 7
+        anti_passback_minutes = 0
         [rules.vaccination]
         min_doses = 3
         min_days_since_last_dose = 7
@@ -105,6 +107,7 @@ final class VenueConfigTests: XCTestCase {
         XCTAssertTrue(r.acceptRecovery)
         XCTAssertEqual(r.combine, .all)
         XCTAssertEqual(r.debounceSeconds, 7)
+        XCTAssertEqual(r.antiPassbackMinutes, 0)
         XCTAssertEqual(r.vaccination?.minDoses, 3)
         XCTAssertEqual(r.vaccination?.minDaysSinceLastDose, 7)
         XCTAssertEqual(r.vaccination?.maxDaysSinceLastDose, 180)

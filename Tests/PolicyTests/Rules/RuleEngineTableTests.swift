@@ -49,6 +49,8 @@ final class RuleEngineTableTests: XCTestCase {
             reason: .proofExpired),
         Row(name: "unbound proof where the venue opts out of binding", config: { $0.rules.requireVenueBinding = false },
             verdict: F.verdict(proof: ProofCheck(step: 1, binding: .unbound, current: true))),
+        Row(name: "same proof shown again 10 s later", verdict: F.verdict(proof: ProofCheck(
+            step: 1, binding: .thisVenue, current: true, firstSeen: F.noon.addingTimeInterval(-10)))),
         Row(name: "replayed screenshot: same proof 45 s later", verdict: F.verdict(proof: ProofCheck(
             step: 1, binding: .thisVenue, current: true, firstSeen: F.noon.addingTimeInterval(-45))), reason: .replayed),
         // Format and issuer.

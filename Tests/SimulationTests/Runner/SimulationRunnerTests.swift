@@ -23,6 +23,7 @@ final class SimulationRunnerTests: XCTestCase {
         XCTAssertTrue(report.passed)
         // Two visitors are admitted (green, and green tilted and blurred): the relay pulsed for them.
         XCTAssertGreaterThanOrEqual(report.doorPulses, 2)
+        XCTAssertEqual(report.doorPulses, report.admittedRecords, "relay pulses = admitted records")
         let json = try JSONSerialization.jsonObject(with: report.json()) as? [String: Any]
         for key in ["visitors", "false_accepts", "false_rejects", "decision_ms_p50", "decision_ms_p99"] {
             XCTAssertNotNil(json?[key], key)
@@ -42,6 +43,8 @@ final class SimulationRunnerTests: XCTestCase {
                                  "\(report.visitors.filter { $0.expected == "allow" && $0.actual != "allow" }.map(\.id))")
         XCTAssertEqual(report.strayDecisions, 0)
         XCTAssertEqual(report.recordsOnServer, report.recordsLogged)
+        XCTAssertEqual(report.doorPulses, report.admittedRecords, "relay pulses = admitted records")
+        XCTAssertGreaterThanOrEqual(report.admittedRecords, admissible - 1)
     }
 
     private func run(_ scenarioPath: String, fps: Int) async throws -> SimulationReport {
