@@ -68,7 +68,7 @@ struct SimRunCommand: AsyncParsableCommand {
                             r.visitorCount, r.falseAccepts, r.falseRejects, r.wrongReasons, r.strayDecisions))
         lines.append(String(format: "decision ms p50 %.1f p99 %.1f; frame→decision ms p50 %.2f p99 %.2f; decode ms p50 %.2f p99 %.2f",
                             r.decisionMsP50, r.decisionMsP99, r.frameToDecisionMsP50, r.frameToDecisionMsP99, r.decodeMsP50, r.decodeMsP99))
-        lines.append("records: \(r.recordsLogged) logged, \(r.recordsOnServer) on the upstream (\(r.distinctOnServer) distinct), \(r.unsyncedAfterDrain) unsynced; zbar agreed \(r.zbarAgreements)/\(r.zbarChecks); door pulses \(r.doorPulses)")
+        lines.append("records: \(r.recordsLogged) logged, \(r.recordsOnServer) on the upstream (\(r.distinctOnServer) distinct), \(r.unsyncedAfterDrain) unsynced; zbar agreed \(r.zbarAgreements)/\(r.zbarChecks); door pulses \(r.doorPulses), admitted records \(r.admittedRecords)")
         lines.append("sim: \(r.passed ? "PASSED" : "FAILED")")
         return lines.joined(separator: "\n")
     }
