@@ -162,7 +162,7 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "Imaging", "ImageFiles", "TestSupport"]),
         .testTarget(name: "ZBarReaderTests", dependencies: ["ZBarReader", "QRCode", "ImageFiles", "TestSupport"]),
         .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles", "Imaging", "TestSupport"]),
-        .testTarget(name: "PassesTests", dependencies: ["Passes", "QRCode", "ImageFiles", "TestSupport"]),
+        .testTarget(name: "PassesTests", dependencies: ["Passes", "Policy", "QRCode", "ImageFiles", "TestSupport"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Passes", "TestSupport"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "Imaging", "QRCode", "TestSupport"]),
         .testTarget(name: "HardwareTests", dependencies: ["Hardware"]),
@@ -172,7 +172,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "UpstreamTests", dependencies: ["Upstream", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Kiosk", "QRCode", "Capture", "Passes", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Kiosk", "QRCode", "Capture", "Passes", "Policy", "TestSupport"]),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk", "Passes", "Policy", "ScanLog", "Hardware", "Capture", "TestSupport"]),
         .testTarget(name: "VenuePosterTests", dependencies: ["VenuePoster", "QRCode", "Policy", "ImageFiles", "Markup", "TestSupport"]),
         .testTarget(name: "KioskWebTests", dependencies: [

@@ -10,8 +10,9 @@ public enum PassFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case shc
 }
 
-/// Why a pass was not accepted. One value per cause, so the kiosk screen, the scan log and the
-/// metrics all name the same thing; the sentence for people lives here and nowhere else.
+/// Why a pass is not a valid pass: facts about the text and its signature, never a venue's
+/// choice. Whether the door opens is for `Policy` alone; the sentences people read live in its
+/// one reason table (`Policy.ReasonText`), keyed by these cases.
 public enum DenyReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// The text is not any known pass (no recognised prefix).
     case unknownFormat = "unknown-format"
@@ -29,62 +30,13 @@ public enum DenyReason: String, Sendable, Hashable, Codable, CaseIterable {
     case notYetValid = "not-yet-valid"
     /// On the revocation list.
     case revoked
-    /// A holder proof seen before outside the debounce window (a screenshot being re-used).
-    case replayed
-    /// The venue requires a holder proof and the pass carries none.
-    case proofMissing = "proof-missing"
-    /// The holder proof is outside its ±1 time-step window or for another venue.
-    case proofExpired = "proof-expired"
-    /// The holder proof does not verify with the holder key in the credential.
+    /// The holder proof does not verify with the holder key in the credential (or the credential
+    /// names none): a forged proof, whatever the venue.
     case proofInvalid = "proof-invalid"
     /// The signer key is not allowed to sign this kind of certificate (DCC extended key usage).
     case keyUsage = "key-usage"
-    /// The cached trust list is older than allowed and the venue refuses stale data.
-    case staleTrust = "stale-trust"
-    /// Health status red (or not the colour the venue requires).
-    case statusRed = "status-red"
-
-    /// Plain English for the visitor screen and logs.
-    public var english: String {
-        switch self {
-        case .unknownFormat: "This code is not a health pass."
-        case .malformed: "The pass could not be read. Please refresh it."
-        case .oversized: "The code is too large to be a valid pass."
-        case .unknownKey: "The pass was issued by an unknown issuer."
-        case .badSignature: "The pass signature is not valid."
-        case .expired: "The pass has expired."
-        case .notYetValid: "The pass is not valid yet."
-        case .revoked: "The pass has been revoked."
-        case .replayed: "This code was already used. Please show the live code."
-        case .proofMissing: "Please show the live code from the app, not a screenshot."
-        case .proofExpired: "The live code has expired. Please refresh it."
-        case .proofInvalid: "The live code is not valid for this pass."
-        case .keyUsage: "The issuer may not issue this kind of pass."
-        case .staleTrust: "The kiosk's issuer list is out of date. Please ask staff."
-        case .statusRed: "Health status does not allow entry."
-        }
-    }
-
-    /// Plain Chinese (simplified) for the visitor screen.
-    public var chinese: String {
-        switch self {
-        case .unknownFormat: "这不是健康通行码。"
-        case .malformed: "无法读取通行码，请刷新后重试。"
-        case .oversized: "二维码过大，不是有效的通行码。"
-        case .unknownKey: "通行码的签发机构未知。"
-        case .badSignature: "通行码签名无效。"
-        case .expired: "通行码已过期。"
-        case .notYetValid: "通行码尚未生效。"
-        case .revoked: "通行码已被撤销。"
-        case .replayed: "此码已被使用，请出示实时二维码。"
-        case .proofMissing: "请出示应用中的实时二维码，不要使用截图。"
-        case .proofExpired: "实时二维码已过期，请刷新。"
-        case .proofInvalid: "实时二维码与通行码不匹配。"
-        case .keyUsage: "签发机构无权签发此类通行码。"
-        case .staleTrust: "设备的签发机构列表已过期，请联系工作人员。"
-        case .statusRed: "健康状态不允许进入。"
-        }
-    }
+    /// No trust list is installed at all: the kiosk cannot judge any pass (outcome `error`).
+    case noTrust = "no-trust"
 }
 
 /// Health status colour carried by a pass (or derived from a DCC / SHC).
@@ -121,7 +73,8 @@ public struct MaskedDisplay: Sendable, Hashable, Codable {
 /// verification cache is keyed by; the raw token never leaves the verifier.
 public struct Verdict: Sendable, Hashable, Codable {
     public enum Outcome: String, Sendable, Hashable, Codable {
-        /// Signature, validity and revocation all checked and fine.
+        /// Signature, key, validity window and revocation all checked and fine: a genuine pass,
+        /// valid now. Not an admission: the venue's rules decide that (`Policy.RuleEngine`).
         case accept
         /// A definite no, with a reason.
         case deny
@@ -150,9 +103,11 @@ public struct Verdict: Sendable, Hashable, Codable {
     /// without a UCI or rid, the signature's `r` half (ECDSA `s` can be flipped, `r` cannot).
     /// Nil when the text never got as far as a credential.
     public var credentialDigest: String?
-    /// Set when accepted with stale trust data under an allow-with-warning policy.
-    public var warnings: [String]
-    /// How the holder proof of a Threshold pass was judged (nil when the pass carried none).
+    /// Issue time of the trust list the pass was checked against (nil: ad hoc trust that never
+    /// goes stale). How old is too old is the venue's rule.
+    public var trustIssuedAt: Date?
+    /// What the holder proof showed (nil when the text carried none: a cut-off live code or a
+    /// screenshot of the credential). Whether it is good enough is the venue's rule.
     public var proof: ProofCheck?
     /// Doses, tests and recovery as the pass states them (nil when not read), for venue rules.
     public var facts: HealthFacts?
@@ -161,13 +116,13 @@ public struct Verdict: Sendable, Hashable, Codable {
         outcome: Outcome, reason: DenyReason? = nil, detail: String? = nil, format: PassFormat? = nil,
         issuer: String? = nil, kid: String? = nil, status: HealthStatus? = nil,
         display: MaskedDisplay? = nil, issuedAt: Date? = nil, expires: Date? = nil,
-        tokenDigest: String, warnings: [String] = [], proof: ProofCheck? = nil, facts: HealthFacts? = nil,
+        tokenDigest: String, trustIssuedAt: Date? = nil, proof: ProofCheck? = nil, facts: HealthFacts? = nil,
         credentialDigest: String? = nil
     ) {
         self.outcome = outcome; self.reason = reason; self.detail = detail; self.format = format
         self.issuer = issuer; self.kid = kid; self.status = status; self.display = display
         self.issuedAt = issuedAt; self.expires = expires; self.tokenDigest = tokenDigest
-        self.warnings = warnings
+        self.trustIssuedAt = trustIssuedAt
         self.proof = proof
         self.facts = facts
         self.credentialDigest = credentialDigest

@@ -3,6 +3,7 @@ import Foundation
 import ImageFiles
 import Imaging
 import Passes
+import Policy
 import QRCode
 
 /// `threshold verify …`: verifies pass texts offline, as the kiosk would.
@@ -37,8 +38,15 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let now = try at.map(PassArguments.date) ?? Date()
         let verifier = Verifier(trust: try buildTrust(now: now))
-        let context = VerificationContext(venueID: venue, requireProof: requireProof,
-                                          stalePolicy: allowStale ? .allowWithWarning : .refuse)
+        let context = VerificationContext(venueID: venue)
+        // The pass-level venue rules, as a kiosk applies them (Policy decides, the verifier
+        // only reports): any colour but red, a proof if asked for, bound here when a venue is named.
+        var rules = VenueConfig.Rules()
+        rules.statuses = [.green, .yellow]
+        rules.requireProof = requireProof
+        rules.requireVenueBinding = venue != nil
+        rules.staleTrust = allowStale ? .allowWithWarning : .refuse
+        let rule = PassRule(rules: rules)
         var allAccepted = true
         var failure: CommandFailure.Kind?
         for input in inputs {
@@ -51,8 +59,9 @@ struct VerifyCommand: ParsableCommand {
             }
             for (label, text) in texts {
                 let verdict = verifier.verify(text, at: now, context: context)
-                allAccepted = allAccepted && verdict.outcome == .accept
-                print(json ? jsonLine(label, verdict) : textLine(label, verdict))
+                let judged = rule.check(verdict, now: now.timeIntervalSince1970)
+                allAccepted = allAccepted && judged.reason == nil
+                print(json ? jsonLine(label, verdict, judged) : textLine(label, verdict, judged))
             }
         }
         if let failure { throw ExitCode(failure.rawValue) }
@@ -164,23 +173,37 @@ struct VerifyCommand: ParsableCommand {
         JSONLineObject(fields: [("input", label), ("verdict", "error"), ("error", detail)]).text
     }
 
-    func textLine(_ label: String, _ v: Verdict) -> String {
-        var parts = ["\(label): \(v.outcome.rawValue)"]
-        if let reason = v.reason { parts.append("(\(reason.rawValue): \(reason.english))") }
+    /// "accept", "deny" or "error" (no trust at all), as the kiosk's rules judge the verdict.
+    static func outcome(_ v: Verdict, _ judged: (reason: PolicyReason?, warnings: [PolicyWarning])) -> String {
+        judged.reason == nil ? "accept" : v.outcome == .error ? "error" : "deny"
+    }
+
+    /// The reason's word: a pass fault's own name (`expired`), else the venue rule's code.
+    static func word(_ reason: PolicyReason) -> String {
+        if case .pass(let fault) = reason { return fault.rawValue }
+        return reason.code
+    }
+
+    func textLine(_ label: String, _ v: Verdict, _ judged: (reason: PolicyReason?, warnings: [PolicyWarning])) -> String {
+        var parts = ["\(label): \(Self.outcome(v, judged))"]
+        if let reason = judged.reason { parts.append("(\(Self.word(reason)): \(reason.english))") }
         if let format = v.format { parts.append("format=\(format.rawValue)") }
         if let issuer = v.issuer { parts.append("issuer=\"\(issuer)\"") }
         if let kid = v.kid { parts.append("kid=\(kid)") }
         if let status = v.status { parts.append("status=\(status.rawValue)") }
         if let display = v.display { parts.append("holder=\(display.name) \(display.idTail)") }
         if let expires = v.expires { parts.append("expires=\(PassArguments.iso(expires))") }
-        if let proof = v.proof { parts.append(proof.isRepresentation ? "proof=re-presented" : "proof=fresh") }
-        parts += v.warnings.map { "WARNING: \($0)" }
+        if let proof = v.proof {
+            parts.append("proof=\(proof.current ? "current" : "stale"),\(proof.binding.rawValue)"
+                         + (proof.firstSeen == nil ? "" : ",seen-before"))
+        }
+        parts += judged.warnings.map { "WARNING: \($0.english)" }
         return parts.joined(separator: " ")
     }
 
-    func jsonLine(_ label: String, _ v: Verdict) -> String {
+    func jsonLine(_ label: String, _ v: Verdict, _ judged: (reason: PolicyReason?, warnings: [PolicyWarning])) -> String {
         JSONLineObject(fields: [
-            ("input", label), ("verdict", v.outcome.rawValue), ("reason", v.reason?.rawValue),
+            ("input", label), ("verdict", Self.outcome(v, judged)), ("reason", judged.reason.map(Self.word)),
             ("format", v.format?.rawValue), ("kid", v.kid), ("expires", v.expires.map(PassArguments.iso)),
         ]).text
     }

@@ -64,6 +64,22 @@ final class PassCommandsTests: XCTestCase {
         XCTAssertThrowsError(try run(["verify", "--require-proof", "--venue", "door-2", "--at", "2027-01-15T09:00:10Z"] + trust + [shown]))
         XCTAssertThrowsError(try run(["verify", "--require-proof", "--at", "2027-01-15T09:00:00Z"] + trust + [path("pass.txt")]))
     }
+
+    /// Finding (issue 13, 6): `--at 2021-06-02T13:34:13.635560Z` (fractional seconds) or a
+    /// date-time without a zone was silently read as the start of that day. Now the instant is
+    /// read in full, and a zone-less date-time is an error.
+    func testFinding6AtIsReadAsAFullRFC3339InstantOrRefused() throws {
+        try run(["keys", "new", "--out", path("issuer")])
+        try run(["pass", "issue", "--key", path("issuer/private.pem"), "--status", "green", "--valid", "1h",
+                 "--name-mask", "Z*", "--id-tail", "1234", "--at", "2027-01-15T08:00:00Z", "--out", path("pass.txt")])
+        let trust = ["--key", path("issuer/public.pem")]
+        // Valid 08:00–09:00: late in the day with a fraction is expired; read as midnight it was "not yet valid".
+        XCTAssertNoThrow(try run(["verify", "--at", "2027-01-15T08:59:59.5Z"] + trust + [path("pass.txt")]))
+        XCTAssertNoThrow(try run(["verify", "--at", "2027-01-15T09:59:59.25+01:00"] + trust + [path("pass.txt")]))
+        XCTAssertThrowsError(try run(["verify", "--at", "2027-01-15T08:30:00"] + trust + [path("pass.txt")])) { error in
+            XCTAssertTrue("\(error)".contains("RFC 3339"), "\(error)")
+        }
+    }
 }
 
 enum PassArgumentsForTests {

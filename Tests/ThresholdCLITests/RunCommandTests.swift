@@ -16,7 +16,7 @@ final class RunCommandTests: XCTestCase {
     private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
     private func venue() throws -> String {
-        try "[venue]\nid = \"test-door\"\nname = \"Test Door\"\n\n[rules]\nstatuses = [\"green\"]\n"
+        try "[venue]\nid = \"test-door\"\nname = \"Test Door\"\n\n[rules]\nstatuses = [\"green\"]\nrequire_proof = false  # bare credentials from image files\n"
             .write(toFile: path("venue.toml"), atomically: true, encoding: .utf8)
         return path("venue.toml")
     }
@@ -33,7 +33,7 @@ final class RunCommandTests: XCTestCase {
                                             "--log", path("scan.sqlite"), "--json", "--device-id", "cli-test"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let events = try run.stdoutLines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
-        XCTAssertEqual(events.compactMap { $0["reason"] as? String }, ["welcome", "pass.status-red", "pass.unknown-key"])
+        XCTAssertEqual(events.compactMap { $0["reason"] as? String }, ["welcome", "status-red", "pass.unknown-key"])
         XCTAssertEqual(events.compactMap { $0["outcome"] as? String }, ["allow", "deny", "deny"])
         let status = try ThresholdProcess.run(["log", "status", "--db", path("scan.sqlite"), "--json"])
         XCTAssertEqual(status.status, 0, status.stderr)

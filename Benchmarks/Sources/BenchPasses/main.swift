@@ -173,7 +173,7 @@ for suite in suites {
     if accepted != count * rounds { failures.append("\(suite.name): \(count * rounds - accepted) fresh tokens not accepted") }
 
     var provenAccepted = 0
-    let context = VerificationContext(requireProof: true)
+    let context = VerificationContext()
     let withProof = best {
         let verifier = Verifier(trust: store, cacheCapacity: 4096)
         return cpuThroughput(count: proven.count) { i in

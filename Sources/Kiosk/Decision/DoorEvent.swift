@@ -28,7 +28,8 @@ public struct DoorEvent: Sendable, Hashable, Codable {
     public var format: PassFormat?
     /// First 12 hex digits of the token digest: lets staff find the scan in the log, reveals nothing.
     public var scan: String
-    /// The same presentation seen again (debounced): shown, not counted, not logged again.
+    /// Anti-passback: the credential was admitted a moment ago — "already admitted", the door
+    /// stays shut, logged as a `repeat`.
     public var repeated: Bool
     public var counted: Bool
     public var occupancy: Int
@@ -48,7 +49,7 @@ public struct DoorEvent: Sendable, Hashable, Codable {
         if let reason = decision.reason {
             message = Note(code: reason.code, english: reason.english, chinese: reason.chinese)
         } else {
-            message = Note(code: "welcome", english: "Welcome. Please enter.", chinese: "核验通过，请通行。")
+            message = Note(code: "welcome", english: ReasonText.welcome.english, chinese: ReasonText.welcome.chinese)
         }
         warnings = decision.warnings.map { Note(code: $0.rawValue, english: $0.english, chinese: $0.chinese) }
         name = decision.display?.name

@@ -28,8 +28,7 @@ public final class DoorJudge {
         let start = Stopwatch.nanos
         let verdict = verifier.verify(text, at: now, context: context)
         let verifyMicros = Stopwatch.micros(since: start)
-        // No `trustIssuedAt`: the verifier already applied this venue's trust age and stale policy
-        // (`venue.verificationContext`), denying or leaving the warning the rules turn amber.
+        // The verdict holds facts only (including the trust list's age); the venue's rules decide.
         let (decision, next) = engine.decide(verdict, temperature: temperature, state: state, now: now)
         state = next
         return Judgement(verdict: verdict, decision: decision, verifyMicros: verifyMicros)

@@ -3,8 +3,14 @@ import Passes
 import Policy
 import ScanLog
 
-/// The decision stage: debounce → verify → venue rules → door and lights → screens → durable
-/// append. One call per sighting, in order; the camera side never waits for it (see ``Kiosk``).
+/// The decision stage: same-code de-duplication → verify → venue rules → door and lights →
+/// screens → durable append. One call per sighting, in order; the camera side never waits for it
+/// (see ``Kiosk``).
+///
+/// Invariant: every decision is recorded, and the relay pulses exactly for the decisions that
+/// admit — so relay pulses = admitted records. A code still in view from earlier frames is no
+/// decision at all (nothing shown, logged or pulsed); a re-showing of an admitted credential is a
+/// decision (anti-passback: "already admitted", a `repeat` record, no pulse).
 ///
 /// Order matters for the visitor and for audit alike: the door is commanded and the screens are
 /// told first (that is the "blink"), then the record is made durable. An append that fails
@@ -24,10 +30,11 @@ public final class DoorPipeline {
 
     public init(
         judge: DoorJudge, actuator: DoorActuator?, log: ScanLogStore?, hub: EventHub, metrics: KioskMetrics,
-        clock: any ScanClock, deviceID: String, debounce: Duration = .milliseconds(1500)
+        clock: any ScanClock, deviceID: String, debounce: Duration? = nil
     ) {
         self.judge = judge; self.actuator = actuator; self.log = log; self.hub = hub; self.metrics = metrics
-        self.clock = clock; self.deviceID = deviceID; self.debouncer = CodeDebouncer(window: debounce)
+        self.clock = clock; self.deviceID = deviceID
+        self.debouncer = CodeDebouncer(window: debounce ?? .seconds(judge.venue.rules.debounceSeconds))
         metrics.setOccupancy(judge.occupancy)
     }
 
@@ -55,16 +62,12 @@ public final class DoorPipeline {
         hub.publish(event)
         metrics.recordDecision(event)
 
-        var record: ScanRecord?
-        if !judgement.decision.repeated {
-            let made = ScanRecord(
-                verdict: judgement.verdict, deviceID: deviceID, venueID: judge.venue.id, clock: clock, ids: ids,
-                temperature: temperature?.celsius, decodeMicros: sighting.decodeMicros,
-                verifyMicros: judgement.verifyMicros, rule: judgement.rule)
-            record = made
-            if let log {
-                do { try log.append(made) } catch { metrics.recordAppendFailure() }
-            }
+        let record = ScanRecord(
+            verdict: judgement.verdict, deviceID: deviceID, venueID: judge.venue.id, clock: clock, ids: ids,
+            temperature: temperature?.celsius, decodeMicros: sighting.decodeMicros,
+            verifyMicros: judgement.verifyMicros, rule: judgement.rule)
+        if let log {
+            do { try log.append(record) } catch { metrics.recordAppendFailure() }
         }
         return DoorOutcome(judgement: judgement, event: event, record: record, frameSequence: sighting.sequence)
     }
@@ -80,7 +83,7 @@ public final class DoorPipeline {
 public struct DoorOutcome: Sendable, Hashable {
     public var judgement: Judgement
     public var event: DoorEvent
-    /// Nil for a repeated (debounced) presentation, which is not logged again.
-    public var record: ScanRecord?
+    /// The record made of it (every decision has one; its `admitted` is the relay's pulse).
+    public var record: ScanRecord
     public var frameSequence: UInt64
 }

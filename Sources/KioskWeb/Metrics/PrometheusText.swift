@@ -24,7 +24,7 @@ public enum PrometheusText {
                      Double(count))
         }
         w.single("threshold_repeated_presentations_total", .counter,
-                 help: "The same code presented again within the debounce window (shown, not counted).", Double(m.repeated))
+                 help: "Re-showings of a credential already admitted within the anti-passback window (door kept shut).", Double(m.repeated))
 
         w.family("threshold_decision_latency_seconds", .histogram, help: "Frame handed to the reader until the door decided.")
         var cumulative = 0

@@ -6,8 +6,12 @@ public struct COSESign1: Sendable, Hashable {
     /// COSE header labels used here.
     public enum Label {
         public static let algorithm = 1
+        public static let critical = 2
         public static let kid = 4
     }
+
+    /// The header labels this verifier understands: the only ones a `crit` header may name.
+    public static let understoodLabels: Set<Int> = [Label.algorithm, Label.kid]
 
     /// CBOR tag for COSE_Sign1.
     public static let tag: UInt64 = 18
@@ -71,8 +75,22 @@ public struct COSESign1: Sendable, Hashable {
         guard case .bytes(let signature) = parts[3] else {
             throw .malformed("COSE_Sign1 signature is not a byte string")
         }
+        try checkCritical(protected: protected, unprotected: parts[1])
         return COSESign1(protectedBytes: protectedBytes, protected: protected, unprotected: parts[1],
                          payload: payload, signature: signature)
+    }
+
+    /// RFC 9052 §3.1: `crit` lists header labels the recipient must understand, or refuse the
+    /// message; it belongs in the protected bucket and is never empty. A label we do not know
+    /// could change what the signature means (a countersignature, a content type, …), so a
+    /// message naming one is refused rather than read as if the header were absent.
+    static func checkCritical(protected: CBOR, unprotected: CBOR) throws(PassError) {
+        if unprotected[int: Label.critical] != nil { throw .malformed("COSE crit header is not in the protected bucket") }
+        guard let crit = protected[int: Label.critical] else { return }
+        guard let labels = crit.arrayValue, !labels.isEmpty else { throw .malformed("COSE crit header is not a non-empty array") }
+        for label in labels where !(label.int.map(understoodLabels.contains) ?? false) {
+            throw .malformed("COSE crit names header \(label) that this verifier does not understand")
+        }
     }
 
     /// The bytes that are signed: `["Signature1", protected, external_aad, payload]`.

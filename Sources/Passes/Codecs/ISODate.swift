@@ -8,7 +8,16 @@ import Foundation
 public enum ISODate {
     public static func parse(_ text: String) -> Date? {
         var text = text
-        return text.withUTF8 { parse(Cursor(bytes: $0)) }
+        return text.withUTF8 { parse(Cursor(bytes: $0), requireZone: false) }
+    }
+
+    /// An instant as RFC 3339 writes it: a date-time with its fraction and zone read in full
+    /// (`2021-06-02T13:34:13.635560Z`, `…+02:00`), or a bare date (`2021-06-02`, 00:00 UTC).
+    /// Nil for a date-time without a zone — whose instant depends on where it was written —
+    /// and for anything else: a clock for verification is never guessed.
+    public static func parseInstant(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { parse(Cursor(bytes: $0), requireZone: true) }
     }
 
     /// A read position in the text. A struct with mutating methods rather than local functions
@@ -38,7 +47,7 @@ public enum ISODate {
         }
     }
 
-    private static func parse(_ cursor: Cursor) -> Date? {
+    private static func parse(_ cursor: Cursor, requireZone: Bool) -> Date? {
         var c = cursor
         guard let year = c.digits(4), c.expect(45), let month = c.digits(2), c.expect(45), let day = c.digits(2),
               (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
@@ -61,7 +70,7 @@ public enum ISODate {
                 guard c.i > start else { return nil }
             }
         }
-        if c.atEnd { return Date(timeIntervalSince1970: seconds) }
+        if c.atEnd { return requireZone ? nil : Date(timeIntervalSince1970: seconds) }
         if c.expect(90) || c.expect(122) {
             return c.atEnd ? Date(timeIntervalSince1970: seconds) : nil
         }

@@ -18,6 +18,9 @@ public struct SignerCertificate: Sendable {
     public let notAfter: Date
     /// Extended key usage OIDs in dotted form; empty when the extension is absent.
     public let extendedKeyUsages: Set<String>
+    /// The X.509 key usage allows signatures (`digitalSignature`), or the extension is absent.
+    /// A certificate whose key usage leaves it out may not sign passes (RFC 5280 §4.2.1.3).
+    public let mayDigitallySign: Bool
     public let subject: String
     public let issuer: String
 
@@ -40,6 +43,11 @@ public struct SignerCertificate: Sendable {
                 }
             }
             extendedKeyUsages = usages
+            do {
+                mayDigitallySign = try certificate.extensions.keyUsage?.digitalSignature ?? true
+            } catch {
+                throw .malformed("signer certificate has an unreadable key usage extension")
+            }
         } else {
             // swift-certificates refuses some real signer certificates as a whole (e.g. an issuing
             // CA's RSASSA-PSS/SHA-512 parameters); read just the fields verification needs.
@@ -55,6 +63,7 @@ public struct SignerCertificate: Sendable {
             subject = tbs.subject
             issuer = tbs.issuer
             extendedKeyUsages = tbs.extendedKeyUsages
+            mayDigitallySign = tbs.mayDigitallySign
         }
         if let p256 = P256.Signing.PublicKey(publicKey) {
             key = .p256(p256)

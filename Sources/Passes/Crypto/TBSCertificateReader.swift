@@ -14,10 +14,13 @@ struct TBSCertificateReader {
     var notBefore: Date
     var notAfter: Date
     var extendedKeyUsages: Set<String>
+    /// Key usage bit 0 (`digitalSignature`) set, or no key usage extension.
+    var mayDigitallySign = true
     var subject: String
     var issuer: String
 
     static let ekuOID: ASN1ObjectIdentifier = [2, 5, 29, 37]
+    static let keyUsageOID: ASN1ObjectIdentifier = [2, 5, 29, 15]
 
     init(der: [UInt8]) throws {
         let root = try DER.parse(der)
@@ -51,8 +54,14 @@ struct TBSCertificateReader {
                 guard case .constructed(let parts) = ext.content else { continue }
                 let items = Array(parts)
                 guard let oidNode = items.first, let oid = try? ASN1ObjectIdentifier(derEncoded: oidNode),
-                      oid == Self.ekuOID, let value = items.last,
+                      oid == Self.ekuOID || oid == Self.keyUsageOID, let value = items.last,
                       let octets = try? ASN1OctetString(derEncoded: value) else { continue }
+                if oid == Self.keyUsageOID {
+                    // A BIT STRING; bit 0 (the first byte's top bit) is digitalSignature.
+                    let bits = try ASN1BitString(derEncoded: Array(octets.bytes))
+                    mayDigitallySign = (bits.bytes.first ?? 0) & 0x80 != 0
+                    continue
+                }
                 let sequence = try DER.parse(Array(octets.bytes))
                 let oids = try DER.sequence(of: ASN1ObjectIdentifier.self, identifier: .sequence, rootNode: sequence)
                 usages = Set(oids.map(\.description))

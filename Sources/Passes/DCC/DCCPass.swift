@@ -74,6 +74,7 @@ public struct DCCPass: Sendable, Hashable {
     public func verify(with signer: SignerCertificate, at now: Date, skew: TimeInterval = 0) throws(PassError) {
         guard let kid else { throw PassError(.unknownKey, "DCC carries no key identifier") }
         guard kid == signer.kid else { throw PassError(.unknownKey, "DCC kid does not match the signer certificate") }
+        guard signer.mayDigitallySign else { throw PassError(.keyUsage, "signer certificate key usage lacks digitalSignature") }
         guard message.algorithm != nil else {
             throw PassError(.badSignature, "DCC uses an absent or unsupported COSE algorithm")
         }

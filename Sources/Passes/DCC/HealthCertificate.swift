@@ -78,7 +78,8 @@ public struct HealthCertificate: Sendable, Hashable {
         maskedName = MaskedDisplay.maskName(family)
         var entries: [Entry] = []
         for kind in Kind.allCases {
-            guard let list = dgc[text: kind.rawValue] else { continue }
+            // `null` is read as absent: Bulgarian certificates write the unused arrays that way.
+            guard let list = dgc[text: kind.rawValue], list != .null else { continue }
             guard let items = list.arrayValue else { throw .malformed("eu_dgc_v1 \(kind.rawValue) is not an array") }
             for item in items {
                 guard case .map = item else { throw .malformed("eu_dgc_v1 \(kind.rawValue) entry is not a map") }

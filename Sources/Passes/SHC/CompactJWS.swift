@@ -6,6 +6,9 @@ public struct JWSHeader: Sendable, Hashable, Decodable {
     public var kid: String?
     public var zip: String?
     public var typ: String?
+    /// RFC 7515 §4.1.11: extension header names the recipient must understand. We understand
+    /// none, so any `crit` is refused.
+    public var crit: [String]?
 }
 
 /// A compact-serialised JWS (RFC 7515 §7.1): `header.payload.signature`, all base64url.
@@ -37,6 +40,9 @@ public struct CompactJWS: Sendable, Hashable {
             throw PassError(.badSignature, "JWS algorithm is not ES256 (refused)")
         }
         if let zip = header.zip, zip != "DEF" { throw .malformed("JWS zip is not DEF") }
+        if let crit = header.crit {
+            throw .malformed("JWS crit names \(crit.count) extension(s) this verifier does not understand")
+        }
         self.header = header
         self.rawPayload = try Base64URL.decode(parts[1])
         self.signature = try Base64URL.decode(parts[2])

@@ -28,17 +28,9 @@ extension TrustBundleError {
         switch self {
         case .malformed: .malformed
         case .badSignature: .badSignature
-        case .rollback: .staleTrust
+        case .rollback: .expired  // older than the bundle already held
         case .issuedInFuture: .notYetValid
         case .invalidKey: .unknownKey
         }
     }
-}
-
-/// What the kiosk does once its trust data is older than the allowed maximum age.
-public enum StaleTrustPolicy: String, Sendable, Hashable, Codable {
-    /// Deny every pass with `staleTrust` (what VerificaC19 does).
-    case refuse
-    /// Decide as usual, but every verdict carries a visible warning.
-    case allowWithWarning = "allow-with-warning"
 }

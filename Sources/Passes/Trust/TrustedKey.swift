@@ -34,10 +34,11 @@ public struct TrustedKey: Sendable {
 
     /// A DCC signer from its X.509 certificate: kid, validity and EKU-derived usages come from
     /// the certificate itself. Only the exact DCC OIDs count (`DCCKeyUsage.oids`); no DCC OID —
-    /// no EKU, an empty one, or only others — means all DCC kinds.
+    /// no EKU, an empty one, or only others — means all DCC kinds. A certificate whose X.509 key
+    /// usage lacks `digitalSignature` may sign nothing.
     public init(dccSigner certificate: SignerCertificate, issuer: String? = nil) {
         let kinds = DCCKeyUsage.allowedKinds(Set(certificate.extendedKeyUsages))
-        let usages = kinds.map { Set($0.map(\.keyUsage)) }
+        let usages: Set<KeyUsage>? = certificate.mayDigitallySign ? kinds.map { Set($0.map(\.keyUsage)) } : []
         self.init(
             format: .dcc, kid: certificate.kid, key: certificate.key, issuer: issuer ?? certificate.subject,
             validFrom: certificate.notBefore, validUntil: certificate.notAfter,

@@ -14,11 +14,13 @@ extension Verifier {
             guard let algorithm = pass.message.algorithm else { throw PassError(.badSignature, "alg missing or not allowed") }
             guard algorithm == key.key.algorithm else { throw PassError(.badSignature, "alg does not match the signer key") }
             guard pass.verifySignature(with: key.key) else { throw PassError(.badSignature, "signature does not verify") }
+            // A DCC states exactly one vaccination, test or recovery: none is no evidence, two
+            // are a document that says different things to different readers.
+            guard pass.certificate.entries.count == 1 else {
+                throw .malformed("DCC has \(pass.certificate.entries.count) v/t/r entries, not exactly one")
+            }
             for kind in pass.certificate.kinds where !key.usages.contains(kind.keyUsage) {
                 throw PassError(.keyUsage, "signer may not sign \(kind) certificates")
-            }
-            if pass.certificate.kinds.isEmpty && key.usages != KeyUsage.unrestricted(for: .dcc) {
-                throw PassError(.keyUsage, "DCC has no entry for the restricted signer to authorise")
             }
             guard let expires = pass.claims.expires else { throw .malformed("DCC has no exp claim") }
             let positive = pass.certificate.entries.contains { $0.test?.result == HealthCertificate.Test.detected }

@@ -1,5 +1,5 @@
-/// Remembers accepted holder proofs for as long as they could still be shown (their ±1 step
-/// window), so a second showing is recognised as a re-presentation or a replay.
+/// Remembers holder proofs seen for as long as they could still be shown (their ±1 step
+/// window), so a second showing is reported with the time of the first.
 struct ProofLedger: Sendable {
     enum Seen { case first, again(firstAccepted: Double) }
 

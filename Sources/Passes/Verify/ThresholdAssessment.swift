@@ -34,7 +34,8 @@ extension Verifier {
                 display: MaskedDisplay(name: pass.display.name, idTail: MaskedDisplay.maskID(pass.display.idTail)),
                 issuedAt: pass.issuedAt, expires: pass.expires, tokenDigest: "", facts: HealthFacts(pass)),
                 credential: TokenDigest(digest: credential))
-            assessment.notBefore = (pass.notBefore ?? pass.issuedAt).timeIntervalSince1970
+            // Both bound the start: an `iat` in the future is refused even when `nbf` is present.
+            assessment.notBefore = max(pass.notBefore ?? pass.issuedAt, pass.issuedAt).timeIntervalSince1970
             assessment.expires = pass.expires.timeIntervalSince1970
             assessment.keyValidFrom = key.validFrom?.timeIntervalSince1970 ?? -.infinity
             assessment.keyValidUntil = key.validUntil?.timeIntervalSince1970 ?? .infinity

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Turns scanned text into a `Verdict`, offline, against the installed trust.
+/// Turns scanned text into a `Verdict` — facts about the pass, never an admission — offline,
+/// against the installed trust. The venue decides with those facts (`Policy.RuleEngine`).
 ///
 /// Why a class: it owns the little state verification needs across scans — the current trust
-/// snapshot (swapped whole by `install`), the verification cache and the ledger of accepted
+/// snapshot (swapped whole by `install`), the verification cache and the ledger of seen
 /// holder proofs — each behind its own lock, so kiosk, simulator and benchmark can share one.
 ///
 /// Invariants: every error path is a deny (or `error` when no trust exists), never an accept;
@@ -66,7 +67,7 @@ public final class Verifier: Sendable {
         }
         let (current, hit) = state.withLock { state in (state.snapshot, state.cache.value(for: digest)) }
         guard let store = current.store else {
-            return Verdict(outcome: .error, reason: .staleTrust, detail: "no trust list installed", tokenDigest: digest.hex)
+            return Verdict(outcome: .error, reason: .noTrust, detail: "no trust list installed", tokenDigest: digest.hex)
         }
         if let hit { return finish(hit, at: now, context: context, trustIssuedAt: current.issuedAt) }
         // Boxed straight away: the cache and this scan share the one assessment, never a copy.
@@ -89,8 +90,8 @@ public final class Verifier: Sendable {
         return .deny(.unknownFormat, "no known pass prefix", token: token, generation: generation)
     }
 
-    /// The checks that depend on the clock, the venue and what was seen before, in a fixed order:
-    /// signer key window, pass validity, holder proof, status, trust freshness, replay.
+    /// The checks that depend on the clock and on what was seen before, in a fixed order: signer
+    /// key window, pass validity; then the facts the venue judges (holder proof, trust age).
     ///
     /// Takes the boxed assessment: an `Assessment` is a few hundred bytes, and passing one by
     /// value copied it onto the stack on every scan.
@@ -98,6 +99,7 @@ public final class Verifier: Sendable {
         var verdict = cached.assessment.verdict
         verdict.tokenDigest = cached.assessment.token.hex
         verdict.credentialDigest = cached.assessment.credential?.hex
+        verdict.trustIssuedAt = trustIssuedAt.map(Date.init(timeIntervalSince1970:))
         guard verdict.outcome == .accept else { return verdict }
         func deny(_ reason: DenyReason, _ detail: String) -> Verdict {
             verdict.outcome = .deny
@@ -112,27 +114,17 @@ public final class Verifier: Sendable {
         if t > cached.assessment.expires + context.clockSkew { return deny(.expired, "past exp") }
         if t + context.clockSkew < cached.assessment.notBefore { return deny(.notYetValid, "before nbf/iat") }
         if let proof = cached.assessment.proof {
-            if proof.venueTag != 0 && proof.venueTag != context.venueTag { return deny(.proofExpired, "proof is for another venue") }
+            let binding: ProofCheck.Binding = proof.venueTag == 0 ? .unbound
+                : proof.venueTag == context.venueTag ? .thisVenue : .otherVenue
             let step = Int64((t / Double(HolderProof.stepSeconds)).rounded(.down))
-            if abs(proof.step - step) > 1 { return deny(.proofExpired, "proof step is outside the current step ±1") }
-        } else if context.requireProof {
-            return deny(.proofMissing, "venue requires a holder proof")
-        }
-        if verdict.status == .red { return deny(.statusRed, "health status red") }
-        if let issuedAt = trustIssuedAt, t - issuedAt > context.maxTrustAge {
-            switch context.stalePolicy {
-            case .refuse: return deny(.staleTrust, "trust list is older than the allowed maximum")
-            case .allowWithWarning: verdict.warnings.append("Trust list is out of date; this pass was checked against old data.")
+            var check = ProofCheck(step: proof.step, binding: binding, current: abs(proof.step - step) <= 1)
+            // Only a proof that could be good here is remembered: one for another venue or out of
+            // its step can never be, and must not crowd the ledger.
+            if check.current && binding != .otherVenue,
+               case .again(let first) = ledger.withLock({ $0.record(proof.ledgerKey, at: t) }) {
+                check.firstSeen = Date(timeIntervalSince1970: first)
             }
-        }
-        if let proof = cached.assessment.proof {
-            switch ledger.withLock({ $0.record(proof.ledgerKey, at: t) }) {
-            case .first:
-                verdict.proof = .fresh(step: proof.step)
-            case .again(let first):
-                guard t - first <= context.representWindow else { return deny(.replayed, "proof already accepted earlier") }
-                verdict.proof = .representation(step: proof.step, firstAccepted: Date(timeIntervalSince1970: first))
-            }
+            verdict.proof = check
         }
         return verdict
     }

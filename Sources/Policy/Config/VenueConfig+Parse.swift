@@ -99,11 +99,13 @@ extension VenueConfig {
             rules.statuses = statuses
         }
         if let v = r.bool("require_proof") { rules.requireProof = v }
-        if let v = r.word("stale_trust", as: StaleTrustWord.self) { rules.staleTrust = v.policy }
+        if let v = r.bool("require_venue_binding") { rules.requireVenueBinding = v }
+        if let v = r.word("stale_trust", as: StaleTrustPolicy.self) { rules.staleTrust = v }
         if let v = r.int("max_trust_age_hours", in: 1...720) { rules.maxTrustAgeHours = v }
         if let v = r.bool("accept_recovery") { rules.acceptRecovery = v }
         if let v = r.word("combine", as: Combine.self) { rules.combine = v }
         if let v = r.int("debounce_seconds", in: 0...600) { rules.debounceSeconds = v }
+        if let v = r.int("anti_passback_minutes", in: 0...1440) { rules.antiPassbackMinutes = v }
         if let t = r.table("vaccination") {
             var v = Vaccination()
             if let x = t.int("min_doses", in: 1...10) { v.minDoses = x }
@@ -155,12 +157,4 @@ extension VenueConfig {
         r.finish()
         return rules
     }
-}
-
-/// The words `stale_trust` accepts (`StaleTrustPolicy` lives in Passes and is not `CaseIterable`).
-private enum StaleTrustWord: String, CaseIterable {
-    case refuse
-    case allowWithWarning = "allow-with-warning"
-
-    var policy: StaleTrustPolicy { self == .refuse ? .refuse : .allowWithWarning }
 }

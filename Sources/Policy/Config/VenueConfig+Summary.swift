@@ -9,7 +9,10 @@ extension VenueConfig {
         if let t = r.test { parts.append("test ≤\(t.maxAgeHours) h") }
         if let t = r.temperature { parts.append("temp <\(t.thresholdCelsius) °C (\(t.whenMissing.rawValue) when missing)") }
         if let c = r.capacity { parts.append("capacity \(c.maximum)\(c.countExits ? " with exits" : "")") }
-        parts.append("debounce \(r.debounceSeconds) s")
+        parts.append(r.requireProof ? "live proof required" : "proof optional")
+        if !r.requireVenueBinding { parts.append("unbound proofs accepted") }
+        parts.append(r.antiPassbackMinutes > 0 ? "anti-passback \(r.antiPassbackMinutes) min" : "anti-passback off")
+        parts.append("same code in view \(r.debounceSeconds) s")
         parts.append("rate \(r.rateLimit.maxScans)/\(r.rateLimit.windowSeconds) s → lock \(r.rateLimit.lockMinutes) min"
                      + (r.rateLimit.dailyCap.map { ", \($0)/day" } ?? ""))
         parts.append("stale trust \(r.staleTrust.rawValue)")

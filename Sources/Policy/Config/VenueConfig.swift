@@ -47,7 +47,12 @@ extension VenueConfig {
         public var issuers: Set<String> = []
         /// Status colours that may enter.
         public var statuses: Set<HealthStatus> = [.green]
-        public var requireProof = false
+        /// A Threshold pass (the format with holder keys) is admitted only with a live holder
+        /// proof: the screenshot defence, on unless the venue opts out.
+        public var requireProof = true
+        /// A holder proof must be bound to this venue; one bound to no venue is refused unless the
+        /// venue opts out. (One bound to another venue is always refused.)
+        public var requireVenueBinding = true
         public var staleTrust: StaleTrustPolicy = .refuse
         public var maxTrustAgeHours = 24
         public var vaccination: Vaccination?
@@ -58,7 +63,14 @@ extension VenueConfig {
         public var combine: Combine = .any
         public var temperature: Temperature?
         public var capacity: Capacity?
-        public var debounceSeconds = 5
+        /// Camera-level de-duplication: the same text seen again within this many seconds of its
+        /// last sighting is the phone still in view — not judged again, never an opening (no
+        /// decision, no record, no relay pulse). 0: every frame with a code is judged.
+        public var debounceSeconds = 2
+        /// Anti-passback: a credential admitted once is not admitted again for this long (a
+        /// re-showing gets "already admitted", is logged as `repeat`, and the door stays shut).
+        /// 0: off.
+        public var antiPassbackMinutes = 10
         public var rateLimit = RateLimit()
 
         public init() {}
@@ -112,10 +124,17 @@ extension VenueConfig {
         public init() {}
     }
 
-    /// The verification context the kiosk passes to `Verifier` so both halves agree.
-    public var verificationContext: VerificationContext {
-        VerificationContext(venueID: id, requireProof: rules.requireProof, stalePolicy: rules.staleTrust,
-                            maxTrustAge: Double(rules.maxTrustAgeHours) * 3600,
-                            representWindow: Double(max(rules.debounceSeconds, 30)))
-    }
+    /// The anti-passback window in seconds.
+    public var antiPassbackSeconds: Double { Double(rules.antiPassbackMinutes) * 60 }
+}
+
+extension VenueConfig.Rules {
+    /// The anti-passback window in seconds.
+    public var antiPassbackSeconds: Double { Double(antiPassbackMinutes) * 60 }
+}
+
+extension VenueConfig {
+    /// The verification context the kiosk passes to `Verifier`: the venue's id, so holder proofs
+    /// are reported as bound here or elsewhere. Every rule stays with `RuleEngine`.
+    public var verificationContext: VerificationContext { VerificationContext(venueID: id) }
 }

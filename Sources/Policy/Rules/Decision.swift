@@ -12,17 +12,17 @@ public struct Decision: Sendable, Hashable, Codable {
     public var warnings: [PolicyWarning]
     /// Relay pulse length; 0 on a deny.
     public var doorPulseMilliseconds: Int
-    /// Whether this scan is a new entry (occupancy, daily count). False for a deny and for a
-    /// re-presentation of the same code (debounce, holder-proof re-presentation).
+    /// Whether this scan is a new entry (occupancy, daily count): exactly the allows.
     public var counted: Bool
-    /// True when this is the same presentation seen again within the debounce window.
+    /// Anti-passback: the credential was admitted a moment ago (reason `alreadyAdmitted`). A deny:
+    /// no relay pulse; the screen says "already admitted" and the record is a `repeat`.
     public var repeated: Bool
     /// Masked holder display, passed through from the verdict for the screen.
     public var display: MaskedDisplay?
 
     public var screen: ScreenColour {
         switch outcome {
-        case .deny: .red
+        case .deny: reason == .alreadyAdmitted ? .amber : .red
         case .allow: warnings.isEmpty ? .green : .amber
         }
     }

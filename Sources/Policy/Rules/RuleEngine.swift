@@ -1,62 +1,50 @@
 import Foundation
 import Passes
 
-/// The venue's rules as one pure function: (config, verdict, facts, temperature, trust age,
-/// state, now) → (decision, new state). No clock, no I/O: the same inputs give the same answer
-/// on a kiosk, in the simulator and in a table test.
+/// The venue's rules as one pure function: (config, verdict, facts, temperature, state, now) →
+/// (decision, new state). No clock, no I/O: the same inputs give the same answer on a kiosk, in
+/// the simulator and in a table test. The only place venue rules are applied: the verifier
+/// reports facts about the pass (`Verdict`), this decides.
 ///
-/// Per-code state (debounce, rate limit, daily cap) is keyed by the verified credential, so a
-/// rolling holder proof does not make a visitor a stranger every 30 s.
+/// Every showing is judged by every rule — there is no "same answer as last time" shortcut, so
+/// nothing can open the door without passing capacity, rate limit, daily cap, temperature and
+/// hours. Per-code state (anti-passback, rate limit, daily cap) is keyed by the verified
+/// credential, so a rolling holder proof does not make a visitor a stranger every 30 s.
 ///
-/// Order (first failing rule wins): debounce → opening hours → per-code rate limit and daily
-/// cap → the verifier's verdict → format → issuer → status colour → positive test → doses /
-/// test / recovery → trust freshness → temperature → capacity.
+/// Order (first failing rule wins): opening hours → per-code rate limit → the pass (`PassRule`:
+/// the verifier's verdict → format → issuer → status colour → holder proof → trust freshness) →
+/// anti-passback → daily cap → positive test → doses / test / recovery → temperature → capacity.
 public struct RuleEngine: Sendable {
     public var config: VenueConfig
 
     public init(config: VenueConfig) { self.config = config }
 
-    /// Decides one scan. `facts` defaults to `verdict.facts`; `trustIssuedAt` is the issue time of
-    /// the installed trust list (nil: ad hoc trust that never goes stale).
+    /// Decides one scan. `facts` defaults to `verdict.facts`.
     public func decide(
         _ verdict: Verdict, facts: HealthFacts? = nil, temperature: TemperatureReading? = nil,
-        trustIssuedAt: Date? = nil, state: VenueState, now: Date
+        state: VenueState, now: Date
     ) -> (Decision, VenueState) {
         let rules = config.rules
         let t = now.timeIntervalSince1970
         var state = state
         state.roll(to: config.hours.localDay(now).day, countExits: rules.capacity?.countExits ?? true)
-        state.prune(now: t, horizon: Double(max(rules.debounceSeconds, rules.rateLimit.windowSeconds)))
+        state.prune(now: t, horizon: Double(rules.rateLimit.windowSeconds), antiPassback: rules.antiPassbackSeconds)
         // Windows and counts follow the credential, not the text: a live pass's text changes every
         // 30 s with its holder proof. Only a verified pass names its credential — a forged one could
         // carry a victim's credential id to get them locked out — so denials key by the text.
         let digest = verdict.outcome == .accept ? (verdict.credentialDigest ?? verdict.tokenDigest) : verdict.tokenDigest
         var record = state.codes[digest] ?? VenueState.CodeRecord(lastPresented: t)
-
-        // The same code still (or again) in view within the debounce window: same answer, no count.
-        if let previous = record.lastDecision, t - record.lastPresented <= Double(rules.debounceSeconds), t >= record.lastPresented {
-            var repeated = previous
-            repeated.repeated = true
-            repeated.counted = false
-            record.lastPresented = t
-            state.codes[digest] = record
-            return (repeated, state)
-        }
-        // A holder proof presented again inside the verifier's window is the same visitor: it is
-        // judged, but neither rate-limited nor counted a second time.
-        let representation = verdict.proof?.isRepresentation ?? false
-        let decision = evaluate(verdict, facts: facts ?? verdict.facts, temperature: temperature, trustIssuedAt: trustIssuedAt,
-                                record: &record, representation: representation, occupancy: state.occupancy, now: t)
-        var final = decision
-        if decision.outcome == .allow && !representation {
-            final.counted = true
+        var decision = evaluate(verdict, facts: facts ?? verdict.facts, temperature: temperature,
+                                record: &record, occupancy: state.occupancy, now: t)
+        if decision.outcome == .allow {
+            decision.counted = true
             state.occupancy += 1
             record.entriesToday += 1
+            record.admittedAt = t
         }
         record.lastPresented = t
-        record.lastDecision = final
         state.codes[digest] = record
-        return (final, state)
+        return (decision, state)
     }
 
     /// An exit seen by a sensor or button: occupancy goes down (never below zero) when the venue
@@ -70,48 +58,37 @@ public struct RuleEngine: Sendable {
     }
 
     private func evaluate(
-        _ verdict: Verdict, facts: HealthFacts?, temperature: TemperatureReading?, trustIssuedAt: Date?,
-        record: inout VenueState.CodeRecord, representation: Bool, occupancy: Int, now t: Double
+        _ verdict: Verdict, facts: HealthFacts?, temperature: TemperatureReading?,
+        record: inout VenueState.CodeRecord, occupancy: Int, now t: Double
     ) -> Decision {
         let rules = config.rules
         let display = verdict.display
         if !config.hours.isOpen(at: Date(timeIntervalSince1970: t)) { return .deny(.closed, display: display) }
 
-        if !representation {
-            if let until = record.lockedUntil, until > t { return .deny(.rateLimited, display: display) }
-            record.lockedUntil = nil
-            let limit = rules.rateLimit
-            record.scans.removeAll { t - $0 >= Double(limit.windowSeconds) }
-            record.scans.append(t)
-            if record.scans.count > limit.maxScans {
-                record.lockedUntil = t + Double(limit.lockMinutes * 60)
-                record.scans.removeAll()
-                return .deny(.rateLimited, display: display)
-            }
-            if let cap = limit.dailyCap, record.entriesToday >= cap { return .deny(.dailyCapReached, display: display) }
+        if let until = record.lockedUntil, until > t { return .deny(.rateLimited, display: display) }
+        record.lockedUntil = nil
+        let limit = rules.rateLimit
+        record.scans.removeAll { t - $0 >= Double(limit.windowSeconds) }
+        record.scans.append(t)
+        if record.scans.count > limit.maxScans {
+            record.lockedUntil = t + Double(limit.lockMinutes * 60)
+            record.scans.removeAll()
+            return .deny(.rateLimited, display: display)
         }
 
-        switch verdict.outcome {
-        case .accept: break
-        case .deny: return .deny(.pass(verdict.reason ?? .malformed), display: display)
-        case .error: return .deny(.kioskError, display: display)
+        let (passReason, passWarnings) = PassRule(rules: rules).check(verdict, now: t)
+        if let passReason { return .deny(passReason, display: display) }
+        // Anti-passback: the credential went in a moment ago. The door stays shut; the screen says
+        // so, and the showing is logged as a `repeat`.
+        if let admitted = record.admittedAt, t >= admitted, t - admitted < rules.antiPassbackSeconds {
+            var repeated = Decision.deny(.alreadyAdmitted, display: display)
+            repeated.repeated = true
+            return repeated
         }
-        guard let format = verdict.format, rules.formats.contains(format) else { return .deny(.formatNotAccepted, display: display) }
-        if !rules.issuers.isEmpty, !rules.issuers.contains(verdict.issuer ?? "") { return .deny(.issuerNotAccepted, display: display) }
-        guard let status = verdict.status, rules.statuses.contains(status), status != .red else {
-            return .deny(.statusNotAllowed, display: display)
-        }
+        if let cap = limit.dailyCap, record.entriesToday >= cap { return .deny(.dailyCapReached, display: display) }
         if let reason = HealthRule(rules: rules).check(facts, now: t) { return .deny(reason, display: display) }
 
-        var warnings: [PolicyWarning] = []
-        if status == .yellow { warnings.append(.yellowStatus) }
-        if !verdict.warnings.isEmpty { warnings.append(.staleTrust) }
-        if let issued = trustIssuedAt, t - issued.timeIntervalSince1970 > Double(rules.maxTrustAgeHours) * 3600 {
-            switch rules.staleTrust {
-            case .refuse: return .deny(.staleTrust, display: display)
-            case .allowWithWarning: if !warnings.contains(.staleTrust) { warnings.append(.staleTrust) }
-            }
-        }
+        var warnings = passWarnings
         if let rule = rules.temperature {
             let usable = temperature.flatMap { reading -> Double? in
                 let age = t - reading.takenAt.timeIntervalSince1970
@@ -127,7 +104,7 @@ public struct RuleEngine: Sendable {
                 }
             }
         }
-        if let capacity = rules.capacity, !representation, occupancy >= capacity.maximum { return .deny(.venueFull, display: display) }
+        if let capacity = rules.capacity, occupancy >= capacity.maximum { return .deny(.venueFull, display: display) }
         return Decision(outcome: .allow, reason: nil, warnings: warnings, doorPulseMilliseconds: config.doorPulseMilliseconds,
                         counted: false, repeated: false, display: display)
     }

@@ -1,20 +1,23 @@
 import Foundation
 
-/// What the rule engine remembers between scans: occupancy, and per code (token digest) its
-/// recent scans, lock and daily count. A plain value: the kiosk keeps one, the simulator and the
-/// tests keep as many as they like, and `now` always comes from outside.
+/// What the rule engine remembers between scans: occupancy, and per code (credential digest, or
+/// token digest for a pass that did not verify) its last admission, recent scans, lock and daily
+/// count. A plain value: the kiosk keeps one, the simulator and the tests keep as many as they
+/// like, and `now` always comes from outside.
 ///
 /// Bounded: codes not seen for longer than every window that could still matter are pruned on
-/// each scan, and at most `maxTrackedCodes` are kept (the least recently seen unlocked ones go
-/// first; such a code loses its daily count — the price of a hard memory bound).
+/// each scan, and at most `maxTrackedCodes` are kept (the least recently seen ones that are
+/// neither locked nor inside their anti-passback window go first; such a code loses its daily
+/// count — the price of a hard memory bound).
 public struct VenueState: Sendable, Hashable, Codable {
     public struct CodeRecord: Sendable, Hashable, Codable {
         /// Epoch seconds of the scans inside the rate-limit window (oldest first).
         public var scans: [Double] = []
         public var lockedUntil: Double?
-        /// Last time this code was in front of the camera (debounce is measured from here).
+        /// Last time this code was judged.
         public var lastPresented: Double
-        public var lastDecision: Decision?
+        /// Last time this code was admitted (anti-passback is measured from here).
+        public var admittedAt: Double?
         /// Counted entries on the current local day.
         public var entriesToday = 0
     }
@@ -39,13 +42,13 @@ public struct VenueState: Sendable, Hashable, Codable {
     }
 
     /// Drops codes that no window, lock or daily count needs any more, then enforces the bound.
-    mutating func prune(now: Double, horizon: Double) {
-        codes = codes.filter { _, record in
-            record.entriesToday > 0 || (record.lockedUntil ?? -.infinity) > now || now - record.lastPresented <= horizon
+    mutating func prune(now: Double, horizon: Double, antiPassback: Double) {
+        func held(_ record: CodeRecord) -> Bool {
+            (record.lockedUntil ?? -.infinity) > now || now - (record.admittedAt ?? -.infinity) < antiPassback
         }
+        codes = codes.filter { _, record in record.entriesToday > 0 || held(record) || now - record.lastPresented <= horizon }
         guard codes.count > Self.maxTrackedCodes else { return }
-        let evictable = codes.filter { ($0.value.lockedUntil ?? -.infinity) <= now }
-            .sorted { $0.value.lastPresented < $1.value.lastPresented }
+        let evictable = codes.filter { !held($0.value) }.sorted { $0.value.lastPresented < $1.value.lastPresented }
         for (key, _) in evictable.prefix(codes.count - Self.maxTrackedCodes) { codes[key] = nil }
     }
 }

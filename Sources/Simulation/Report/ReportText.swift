@@ -42,6 +42,7 @@ extension SimulationReport {
         if pulses.extra > 0 { ledger += " + \(pulses.extra) later allow\(pulses.extra == 1 ? "" : "s") of a visitor already admitted (listed under the visitor)" }
         if pulses.stray > 0 { ledger += " + \(pulses.stray) stray" }
         if unexplainedDoorPulses != 0 { ledger += "; \(unexplainedDoorPulses) not explained by any decision" }
+        ledger += "; admitted records \(admittedRecords)" + (admittedRecords == doorPulses ? "" : " (≠ pulses)")
         lines.append(ledger)
         lines.append(String(format: "run: %d frames %dx%d @ %d fps (%.1f s of video) in %.1f s, %.1fx real time, ",
                             frames, width, height, fps, Double(frames) / Double(max(fps, 1)), runSeconds, speedup) + "\(build) build")

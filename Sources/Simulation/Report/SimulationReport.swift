@@ -68,6 +68,10 @@ public struct SimulationReport: Sendable, Hashable, Codable {
     public var doorPulses: Int
     /// Pulses no allow decision accounts for (should be 0).
     public var unexplainedDoorPulses: Int
+    /// Records in the scan log that say the door opened (`ScanRecord.admitted`): must equal
+    /// `doorPulses`, or something opened the door without a record (or recorded an opening that
+    /// never happened).
+    public var admittedRecords: Int
     /// Wall-clock seconds the run took, and how much faster than real time that is.
     public var runSeconds: Double
     public var speedup: Double
@@ -81,11 +85,11 @@ public struct SimulationReport: Sendable, Hashable, Codable {
     public var falseRejectRate: Double { visitors.filter { $0.expected == "allow" }.isEmpty ? 0 :
         Double(falseRejects) / Double(visitors.filter { $0.expected == "allow" }.count) }
 
-    /// No false accept, no stray decision, no wrong reason, no refusal missed, every door pulse explained, every
-    /// record on the server exactly once.
+    /// No false accept, no stray decision, no wrong reason, no refusal missed, every door pulse explained and
+    /// one pulse per admitted record, every record on the server exactly once.
     public var meetsTargets: Bool {
         falseAccepts == 0 && strayDecisions == 0 && falseRejectRate <= 0.01 && wrongReasons == 0 && missedDenials == 0
-            && unexplainedDoorPulses == 0
+            && unexplainedDoorPulses == 0 && doorPulses == admittedRecords
             && recordsOnServer == recordsLogged && distinctOnServer == recordsLogged && unsyncedAfterDrain == 0
     }
 

@@ -123,10 +123,11 @@ public struct SimulationRunner: Sendable {
 
         _ = try await sync.drain()
         let logged = try log.status(nowMillis: clock.wallMillis)
+        let admitted = try log.outcomeCounts(fromMillis: 0, toMillis: .max).accepted
         let server = try await upstream.counts()
         return report(
             tallies: tallies, frames: frames, strays: strays, decodes: decodes,
-            zbar: (zbarChecks, zbarAgreements), logged: logged, server: server, pulses: pulses, started: started)
+            zbar: (zbarChecks, zbarAgreements), logged: logged, server: server, pulses: pulses, admitted: admitted, started: started)
     }
 
     /// Hands every visitor whose last frame is at or before `index` to the progress callback, once.
@@ -171,7 +172,7 @@ public struct SimulationRunner: Sendable {
 
     private func report(
         tallies: [VisitorTally], frames: Int, strays: [SimulationReport.DecisionNote], decodes: [Double],
-        zbar: (Int, Int), logged: LogStatus, server: (rows: Int, distinctIDs: Int), pulses: Int, started: UInt64
+        zbar: (Int, Int), logged: LogStatus, server: (rows: Int, distinctIDs: Int), pulses: Int, admitted: Int, started: UInt64
     ) -> SimulationReport {
         let results = tallies.map(result)
         // Both latencies over the same set: each visitor's first decision.
@@ -192,7 +193,7 @@ public struct SimulationRunner: Sendable {
             decodeMsP50: percentile(decodes, 50), decodeMsP99: percentile(decodes, 99),
             zbarChecks: zbar.0, zbarAgreements: zbar.1,
             recordsLogged: logged.total, recordsOnServer: server.rows, distinctOnServer: server.distinctIDs,
-            unsyncedAfterDrain: logged.unsynced, doorPulses: pulses, unexplainedDoorPulses: pulses - pulsedDecisions,
+            unsyncedAfterDrain: logged.unsynced, doorPulses: pulses, unexplainedDoorPulses: pulses - pulsedDecisions, admittedRecords: admitted,
             runSeconds: runSeconds, speedup: runSeconds > 0 ? clipSeconds / runSeconds : 0, passed: false)
         report.passed = report.meetsTargets
         return report

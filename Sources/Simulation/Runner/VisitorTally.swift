@@ -1,4 +1,5 @@
 import Kiosk
+import Policy
 
 /// Running account of one visitor while the clip plays.
 struct VisitorTally {

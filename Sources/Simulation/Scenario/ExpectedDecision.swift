@@ -36,22 +36,22 @@ public struct ExpectedDecision: Sendable, Hashable, Codable {
     public init(outcome: Outcome, reason: ExpectedReason?) { self.outcome = outcome; self.reason = reason }
 }
 
-/// Why a visitor must be turned away: a pass-level ``DenyReason`` or a venue rule.
+/// Why a visitor must be turned away: a pass that is not valid (``DenyReason``) or a venue rule.
 public enum ExpectedReason: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownKey = "unknown-key"
     case expired
     case notYetValid = "not-yet-valid"
     case revoked
-    /// A stale (screenshot) or other-venue holder proof: `DenyReason.proofExpired`.
+    /// A stale (screenshot) or other-venue holder proof: the venue's proof rule.
     case proofExpired = "proof-expired"
-    /// A red pass: the verifier refuses it (`DenyReason.statusRed`) before any venue rule.
+    /// A red pass: never admitted, by the venue's status rule (`PolicyReason.statusRed`).
     case statusRed = "status-red"
     /// A valid pass in a colour the venue does not admit (`PolicyReason.statusNotAllowed`).
     case statusNotAllowed = "status-not-allowed"
     /// Temperature at or above the venue threshold (a venue rule, no pass-level reason).
     case fever
 
-    /// The pass-level reason the verifier reports, nil for venue rules.
+    /// The reason the verifier reports when the pass itself is not valid, nil for venue rules.
     public var denyReason: DenyReason? {
         if case .pass(let reason) = policyReason { return reason }
         return nil
@@ -67,8 +67,8 @@ public enum ExpectedReason: String, Sendable, Hashable, Codable, CaseIterable {
         case .expired: .pass(.expired)
         case .notYetValid: .pass(.notYetValid)
         case .revoked: .pass(.revoked)
-        case .proofExpired: .pass(.proofExpired)
-        case .statusRed: .pass(.statusRed)
+        case .proofExpired: .proofExpired
+        case .statusRed: .statusRed
         case .statusNotAllowed: .statusNotAllowed
         case .fever: .fever
         }

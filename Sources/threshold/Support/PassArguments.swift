@@ -14,12 +14,10 @@ enum PassArguments {
 
     /// ISO 8601 date-time (`2026-11-21T10:00:00Z`) or a plain date (`2026-11-21`, midnight UTC).
     static func date(_ text: String) throws -> Date {
-        let full = ISO8601DateFormatter()
-        if let date = full.date(from: text) { return date }
-        let day = ISO8601DateFormatter()
-        day.formatOptions = [.withFullDate]
-        if let date = day.date(from: text) { return date }
-        throw ValidationError("'\(text)' is not an ISO 8601 date or date-time")
+        // Read in full: a fraction or a zone offset is never dropped (a formatter that failed on
+        // `.635560Z` used to fall back to reading the date alone, i.e. midnight).
+        if let date = ISODate.parseInstant(text) { return date }
+        throw ValidationError("'\(text)' is not an RFC 3339 date (2021-06-02) or date-time with a zone (2021-06-02T13:34:13.5Z, …+02:00)")
     }
 
     static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }

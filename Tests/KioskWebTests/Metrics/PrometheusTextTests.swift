@@ -43,7 +43,7 @@ final class PrometheusTextTests: XCTestCase {
         let samples = parse(PrometheusText.render(await door.board.snapshot()))
 
         XCTAssertEqual(samples["threshold_decisions_total{outcome=\"allow\",reason=\"welcome\"}"], 1)
-        XCTAssertEqual(samples["threshold_decisions_total{outcome=\"deny\",reason=\"pass.status-red\"}"], 1)
+        XCTAssertEqual(samples["threshold_decisions_total{outcome=\"deny\",reason=\"status-red\"}"], 1)
         XCTAssertEqual(samples["threshold_decisions_total{outcome=\"deny\",reason=\"pass.unknown-key\"}"], 1, "the forged pass")
         XCTAssertEqual(samples["threshold_outbox_depth"], 3)
         XCTAssertEqual(samples["threshold_oldest_unsynced_seconds"], 20)

@@ -26,7 +26,8 @@ final class ExportRouteTests: XCTestCase {
                 XCTAssertTrue(lines[1].contains(",door-1,riverside-test,"))
                 XCTAssertTrue(lines[1].contains(",张*,***3721,"), String(lines[1]))
                 XCTAssertTrue(lines[1].contains(first.scan), "the record carries the same token digest the screen showed")
-                XCTAssertTrue(lines[2].contains(",deny,"))
+                // The red pass is genuine (outcome accept); the venue rule that kept the door shut is named.
+                XCTAssertTrue(lines[2].contains(",accept,") && lines[2].contains("status-red"), String(lines[2]))
             }
             // Half-open range: the second and third scans are at 10:00:20 and 10:00:30.
             try await client.execute(
@@ -36,7 +37,8 @@ final class ExportRouteTests: XCTestCase {
                 XCTAssertEqual(r.headers[.contentDisposition], "attachment; filename=\"threshold-riverside-test-20261121T100015Z.json\"")
                 let array = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [[String: Any]])
                 XCTAssertEqual(array.count, 1)
-                XCTAssertEqual(array.first?["outcome"] as? String, "deny")
+                XCTAssertEqual(array.first?["outcome"] as? String, "accept")
+                XCTAssertEqual(array.first?["rule"] as? String, "status-red")
             }
             // Defaults: the last 24 hours up to now, CSV.
             try await client.execute(uri: "/export", method: .get, headers: operatorHeaders) { r in

@@ -70,32 +70,24 @@ final class TrustBundleTests: XCTestCase {
         }
     }
 
-    func testStaleTrustRefusesOrWarnsNeverSilently() throws {
+    /// The verdict carries the trust list's issue time as a fact, whatever its age; refusing or
+    /// warning is the venue's rule (`PassRule`, tested in PolicyTests).
+    func testTrustAgeIsReportedNeverJudged() throws {
         let issued = now.addingTimeInterval(-25 * 3600)
         let loaded = try TrustBundle.decode(try bundle(issuedAt: issued).sign(root: root), rootKey: root.publicKey,
                                             currentVersion: nil, now: now)
         XCTAssertTrue(TrustBundle.isStale(issuedAt: loaded.issuedAt, at: now, maxAge: 24 * 3600))
         let verifier = Verifier(trust: loaded.store())
         let text = try PassFixtures.edIssuer.issue(PassFixtures.pass())
-
-        let refused = verifier.verify(text, at: now, context: VerificationContext(stalePolicy: .refuse))
-        XCTAssertEqual(refused.outcome, .deny)
-        XCTAssertEqual(refused.reason, .staleTrust)
-
-        let warned = verifier.verify(text, at: now, context: VerificationContext(stalePolicy: .allowWithWarning))
-        XCTAssertEqual(warned.outcome, .accept)
-        XCTAssertEqual(warned.warnings.count, 1)
-
-        // Within the (configurable) maximum age there is no warning.
-        let fresh = verifier.verify(text, at: now, context: VerificationContext(stalePolicy: .refuse, maxTrustAge: 48 * 3600))
-        XCTAssertEqual(fresh.outcome, .accept)
-        XCTAssertTrue(fresh.warnings.isEmpty)
+        let verdict = verifier.verify(text, at: now)
+        XCTAssertEqual(verdict.outcome, .accept)
+        XCTAssertEqual(verdict.trustIssuedAt, loaded.issuedAt)
     }
 
     func testNoTrustAtAllIsAnErrorNotAnAccept() throws {
         let verdict = Verifier(trust: nil).verify(try PassFixtures.edIssuer.issue(PassFixtures.pass()), at: now)
         XCTAssertEqual(verdict.outcome, .error)
-        XCTAssertEqual(verdict.reason, .staleTrust)
+        XCTAssertEqual(verdict.reason, .noTrust)
     }
 
     func testGarbageIsMalformed() {

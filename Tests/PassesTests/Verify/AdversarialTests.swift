@@ -1,8 +1,11 @@
+import Policy
 import XCTest
 @testable import Passes
 
 /// More than ten thousand hostile tokens: none may be accepted, and each must be denied for the
-/// reason its class predicts (not merely "not accepted").
+/// reason its class predicts (not merely "not accepted"). Pass faults are the verifier's; the
+/// holder-proof classes are judged as a kiosk judges them, by the venue's default pass rule
+/// (live proof required, bound to the venue).
 final class AdversarialTests: XCTestCase {
     func testTenThousandHostileTokensAreAllDeniedForTheRightReason() throws {
         let now = PassFixtures.now
@@ -53,18 +56,23 @@ final class AdversarialTests: XCTestCase {
             gen.add("revoked", try PassFixtures.edIssuer.issue(pass), .revoked)
         }
 
-        // Holder-proof classes (venue requires proofs).
-        let strict = VerificationContext(venueID: "venue-1", requireProof: true)
+        // Holder-proof classes: facts from the verifier, judged by the venue's default rules.
+        let here = VerificationContext(venueID: "venue-1")
         let stepStart = Date(timeIntervalSince1970: Double(HolderProof.step(at: now) * 30))
+        var ruled: [(kind: String, text: String, at: Date, expected: PolicyReason)] = []
         for i in 0..<200 {
             let credential = try PassFixtures.edIssuer.issue(nextPass())
-            gen.add("proof missing", credential, .proofMissing, context: strict)
+            ruled.append(("proof missing", credential, now, .proofMissing))
             let stale = try HolderProof.make(credential: credential, holderKey: PassFixtures.edHolder,
                                              at: stepStart.addingTimeInterval(Double((i % 2 == 0 ? -1 : 1) * (60 + 30 * (i % 5)))),
                                              venueID: "venue-1")
-            gen.add("proof outside ±1 step", stale, .proofExpired, at: stepStart.addingTimeInterval(5), context: strict)
+            ruled.append(("proof outside ±1 step", stale, stepStart.addingTimeInterval(5), .proofExpired))
+            let elsewhere = try HolderProof.make(credential: credential, holderKey: PassFixtures.edHolder, at: stepStart, venueID: "venue-2")
+            ruled.append(("proof for another venue", elsewhere, stepStart, .proofExpired))
+            let unbound = try HolderProof.make(credential: credential, holderKey: PassFixtures.edHolder, at: stepStart)
+            ruled.append(("proof bound to no venue", unbound, stepStart, .proofExpired))
             let foreign = try HolderProof.make(credential: credential, holderKey: PassFixtures.attacker, at: stepStart, venueID: "venue-1")
-            gen.add("proof by another key", foreign, .proofInvalid, at: stepStart, context: strict)
+            gen.add("proof by another key", foreign, .proofInvalid, at: stepStart, context: here)
         }
 
         // Oversized and not-a-pass inputs.
@@ -94,18 +102,33 @@ final class AdversarialTests: XCTestCase {
             perKind[item.kind] = tally
         }
 
-        // Replays: a live proof accepted once, shown again after the re-presentation window
-        // (still inside its step window). Half of the ES256 ones also get a malleated signature.
+        let rule = PassRule(rules: VenueConfig.Rules())
+        for item in ruled {
+            let verdict = verifier.verify(item.text, at: item.at, context: here)
+            let reason = rule.check(verdict, now: item.at.timeIntervalSince1970).reason
+            if reason == nil { accepted += 1 }
+            var tally = perKind[item.kind, default: (0, 0)]
+            tally.total += 1
+            if reason != item.expected {
+                tally.wrong += 1
+                if tally.wrong <= 3 { XCTFail("\(item.kind): expected \(item.expected.code), got \(reason?.code ?? "admitted")") }
+            }
+            perKind[item.kind] = tally
+        }
+
+        // Replays: a live proof admitted once, shown again after the re-showing window (still
+        // inside its step window). Half of the ES256 ones also get a malleated signature.
         var replays = 0
         for i in 0..<300 {
             let holder = i % 2 == 0 ? PassFixtures.edHolder : PassFixtures.esHolder
             let credential = try PassFixtures.edIssuer.issue(nextPass(holder: holder))
             let shown = try HolderProof.make(credential: credential, holderKey: holder, at: stepStart, venueID: "venue-1")
-            XCTAssertEqual(verifier.verify(shown, at: stepStart, context: strict).outcome, .accept)
+            XCTAssertNil(rule.check(verifier.verify(shown, at: stepStart, context: here), now: stepStart.timeIntervalSince1970).reason)
             let replayed = i % 4 == 1 ? AdversarialTokens.malleate(shown) : shown
-            let verdict = verifier.verify(replayed, at: stepStart.addingTimeInterval(45), context: strict)
-            if verdict.outcome == .accept { accepted += 1 }
-            XCTAssertEqual(verdict.reason, .replayed)
+            let later = stepStart.addingTimeInterval(45)
+            let reason = rule.check(verifier.verify(replayed, at: later, context: here), now: later.timeIntervalSince1970).reason
+            if reason == nil { accepted += 1 }
+            XCTAssertEqual(reason, .replayed)
             replays += 1
         }
         perKind["replayed proof", default: (0, 0)].total += replays

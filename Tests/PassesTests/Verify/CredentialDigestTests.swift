@@ -18,7 +18,7 @@ final class CredentialDigestTests: XCTestCase {
         XCTAssertNotEqual(first, second)
 
         let verifier = Verifier(trust: PassFixtures.store())
-        let context = VerificationContext(requireProof: true)
+        let context = VerificationContext()
         let a = verifier.verify(first, at: step, context: context)
         let b = verifier.verify(second, at: step.addingTimeInterval(30), context: context)
         let bare = verifier.verify(credential, at: step)

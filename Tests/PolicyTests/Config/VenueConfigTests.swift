@@ -20,14 +20,29 @@ final class VenueConfigTests: XCTestCase {
         XCTAssertEqual(config.rules.statuses, [.green])
         XCTAssertEqual(config.rules.formats, Set(PassFormat.allCases))
         XCTAssertEqual(config.rules.staleTrust, .refuse)
-        XCTAssertEqual(config.rules.debounceSeconds, 5)
+        XCTAssertEqual(config.rules.debounceSeconds, 2)
+        XCTAssertEqual(config.rules.antiPassbackMinutes, 10, "anti-passback is on by default")
         XCTAssertEqual(config.rules.rateLimit, VenueConfig.RateLimit())
         XCTAssertNil(config.rules.temperature)
         XCTAssertNil(config.rules.capacity)
         XCTAssertEqual(config.doorPulseMilliseconds, 1000)
         XCTAssertEqual(config.hours, WeeklyHours.alwaysOpen)
         XCTAssertEqual(config.verificationContext.venueID, "shop-1")
-        XCTAssertFalse(config.verificationContext.requireProof)
+        XCTAssertTrue(config.rules.requireProof, "screenshot defence is on unless the venue opts out")
+        XCTAssertTrue(config.rules.requireVenueBinding, "proofs bound to no venue are refused unless the venue opts out")
+    }
+
+    /// Finding (issue 13, 4): `require_proof` defaulted to false, so a screenshot of a live pass
+    /// with its proof cut off passed; and an unbound proof was accepted everywhere. Both opt-outs
+    /// are still there, explicitly.
+    func testScreenshotDefenceIsOnByDefaultAndCanBeTurnedOff() throws {
+        let base = "[venue]\nid = \"shop-1\"\nname = \"Corner Shop\"\n"
+        let strict = try VenueConfig.parse(base)
+        XCTAssertTrue(strict.rules.requireProof)
+        XCTAssertTrue(strict.rules.requireVenueBinding)
+        let relaxed = try VenueConfig.parse(base + "[rules]\nrequire_proof = false\nrequire_venue_binding = false\n")
+        XCTAssertFalse(relaxed.rules.requireProof)
+        XCTAssertFalse(relaxed.rules.requireVenueBinding)
     }
 
     func testFullFileReadsEveryField() throws {
@@ -54,6 +69,7 @@ final class VenueConfigTests: XCTestCase {
         accept_recovery = true
         combine = "all"
         debounce_seconds = 7
+        anti_passback_minutes = 0
         [rules.vaccination]
         min_doses = 3
         min_days_since_last_dose = 7
@@ -91,6 +107,7 @@ final class VenueConfigTests: XCTestCase {
         XCTAssertTrue(r.acceptRecovery)
         XCTAssertEqual(r.combine, .all)
         XCTAssertEqual(r.debounceSeconds, 7)
+        XCTAssertEqual(r.antiPassbackMinutes, 0)
         XCTAssertEqual(r.vaccination?.minDoses, 3)
         XCTAssertEqual(r.vaccination?.minDaysSinceLastDose, 7)
         XCTAssertEqual(r.vaccination?.maxDaysSinceLastDose, 180)
@@ -105,8 +122,8 @@ final class VenueConfigTests: XCTestCase {
         XCTAssertEqual(r.rateLimit.lockMinutes, 2)
         XCTAssertNil(r.rateLimit.dailyCap)
         XCTAssertEqual(config.doorPulseMilliseconds, 250)
-        XCTAssertTrue(config.verificationContext.requireProof)
-        XCTAssertEqual(config.verificationContext.maxTrustAge, 12 * 3600)
+        XCTAssertTrue(r.requireProof)
+        XCTAssertEqual(r.maxTrustAgeHours, 12)
     }
 
     func testNameLongerThanTwentyCharacters() {

@@ -34,8 +34,25 @@ final class RuleEngineTableTests: XCTestCase {
         Row(name: "forged", verdict: F.verdict(outcome: .deny, reason: .badSignature), reason: .pass(.badSignature)),
         Row(name: "expired", verdict: F.verdict(outcome: .deny, reason: .expired), reason: .pass(.expired)),
         Row(name: "revoked", verdict: F.verdict(outcome: .deny, reason: .revoked), reason: .pass(.revoked)),
-        Row(name: "replayed screenshot", verdict: F.verdict(outcome: .deny, reason: .replayed), reason: .pass(.replayed)),
-        Row(name: "verifier error", verdict: F.verdict(outcome: .error, reason: .staleTrust), reason: .kioskError),
+        Row(name: "verifier error", verdict: F.verdict(outcome: .error, reason: .noTrust), reason: .kioskError),
+        // Holder proof (the verifier's facts; the venue requires a live proof bound to it by default).
+        Row(name: "screenshot with the proof cut off", verdict: F.verdict(proof: nil), reason: .proofMissing),
+        Row(name: "no proof where the venue opts out", config: { $0.rules.requireProof = false }, verdict: F.verdict(proof: nil)),
+        Row(name: "DCC carries no proof and needs none", verdict: F.verdict(format: .dcc, proof: nil)),
+        Row(name: "proof outside its step", verdict: F.verdict(proof: ProofCheck(step: 1, binding: .thisVenue, current: false)),
+            reason: .proofExpired),
+        Row(name: "a stale proof is refused even where proofs are optional", config: { $0.rules.requireProof = false },
+            verdict: F.verdict(proof: ProofCheck(step: 1, binding: .thisVenue, current: false)), reason: .proofExpired),
+        Row(name: "proof for another venue", verdict: F.verdict(proof: ProofCheck(step: 1, binding: .otherVenue, current: true)),
+            reason: .proofExpired),
+        Row(name: "proof bound to no venue", verdict: F.verdict(proof: ProofCheck(step: 1, binding: .unbound, current: true)),
+            reason: .proofExpired),
+        Row(name: "unbound proof where the venue opts out of binding", config: { $0.rules.requireVenueBinding = false },
+            verdict: F.verdict(proof: ProofCheck(step: 1, binding: .unbound, current: true))),
+        Row(name: "same proof shown again 10 s later", verdict: F.verdict(proof: ProofCheck(
+            step: 1, binding: .thisVenue, current: true, firstSeen: F.noon.addingTimeInterval(-10)))),
+        Row(name: "replayed screenshot: same proof 45 s later", verdict: F.verdict(proof: ProofCheck(
+            step: 1, binding: .thisVenue, current: true, firstSeen: F.noon.addingTimeInterval(-45))), reason: .replayed),
         // Format and issuer.
         Row(name: "format not accepted", config: { $0.rules.formats = [.dcc] }, reason: .formatNotAccepted),
         Row(name: "format accepted", config: { $0.rules.formats = [.dcc] }, verdict: F.verdict(format: .dcc)),
@@ -46,7 +63,7 @@ final class RuleEngineTableTests: XCTestCase {
         Row(name: "yellow allowed → amber", config: { $0.rules.statuses = [.green, .yellow] }, verdict: F.verdict(status: .yellow),
             warnings: [.yellowStatus]),
         Row(name: "red never enters even if configured", config: { $0.rules.statuses = [.green, .yellow, .red] },
-            verdict: F.verdict(status: .red), reason: .statusNotAllowed),
+            verdict: F.verdict(status: .red), reason: .statusRed),
         // Doses and days since the last dose.
         Row(name: "no record at all", config: strictHealth, reason: .noHealthRecord),
         Row(name: "enough doses, old enough", config: strictHealth, verdict: F.verdict(facts: F.vaccinated(doses: 2, daysAgo: 30))),
@@ -101,7 +118,7 @@ final class RuleEngineTableTests: XCTestCase {
         Row(name: "stale trust refused", trustAgeHours: 25, reason: .staleTrust),
         Row(name: "stale trust with warning → amber", config: { $0.rules.staleTrust = .allowWithWarning }, trustAgeHours: 25,
             warnings: [.staleTrust]),
-        Row(name: "verifier's stale warning shows amber", verdict: F.verdict(warnings: ["old trust"]), warnings: [.staleTrust]),
+        Row(name: "stale trust within a longer venue maximum", config: { $0.rules.maxTrustAgeHours = 48 }, trustAgeHours: 25),
         // Opening hours (Saturday; +08:00).
         Row(name: "closed on Saturday", config: { $0.hours.days[5] = [] }, reason: .closed),
         Row(name: "before opening", config: { $0.hours.days[5] = [.init(open: 13 * 3600, close: 18 * 3600)] }, reason: .closed),
@@ -132,8 +149,9 @@ final class RuleEngineTableTests: XCTestCase {
             let config = F.config(row.config)
             let engine = RuleEngine(config: config)
             let reading = row.celsius.map { TemperatureReading(celsius: $0, takenAt: row.now.addingTimeInterval(-row.readingAge)) }
-            let trust = row.trustAgeHours.map { row.now.addingTimeInterval(-$0 * 3600) }
-            let (decision, state) = engine.decide(row.verdict, temperature: reading, trustIssuedAt: trust, state: row.state, now: row.now)
+            var verdict = row.verdict
+            verdict.trustIssuedAt = row.trustAgeHours.map { row.now.addingTimeInterval(-$0 * 3600) }
+            let (decision, state) = engine.decide(verdict, temperature: reading, state: row.state, now: row.now)
             XCTAssertEqual(decision.reason, row.reason, row.name)
             XCTAssertEqual(decision.outcome, row.reason == nil ? .allow : .deny, row.name)
             XCTAssertEqual(decision.warnings, row.warnings, row.name)
@@ -146,17 +164,30 @@ final class RuleEngineTableTests: XCTestCase {
         }
     }
 
+    /// One vocabulary, one table: every reason and warning has a unique code and a sentence in
+    /// each language, and a pass fault's sentence comes from the same table.
     func testEveryReasonHasSentencesInBothLanguages() {
-        let reasons: [PolicyReason] = [.kioskError, .closed, .formatNotAccepted, .issuerNotAccepted, .statusNotAllowed,
-                                       .noHealthRecord, .notEnoughDoses, .doseTooRecent, .doseTooOld, .testTooOld,
-                                       .testPositive, .staleTrust, .fever, .temperatureUnavailable, .venueFull,
-                                       .rateLimited, .dailyCapReached] + DenyReason.allCases.map { .pass($0) }
+        let reasons = PolicyReason.allCases
         XCTAssertEqual(Set(reasons.map(\.code)).count, reasons.count, "codes are unique")
+        XCTAssertEqual(Set(reasons).count, DenyReason.allCases.count + 22, "every case is listed once")
         for reason in reasons {
             XCTAssertFalse(reason.english.isEmpty)
             XCTAssertTrue(reason.chinese.unicodeScalars.contains { $0.value >= 0x4E00 }, reason.code)
         }
-        XCTAssertEqual(PolicyReason.pass(.expired).english, DenyReason.expired.english)
+        XCTAssertEqual(PolicyReason.pass(.expired).english, ReasonText.sentences(.pass(.expired)).english)
         for warning in PolicyWarning.allCases { XCTAssertFalse(warning.english.isEmpty); XCTAssertFalse(warning.chinese.isEmpty) }
+    }
+
+    /// Finding (issue 13, root of 1 and 4): the verifier used to apply require-proof, red status and
+    /// the stale-trust policy itself, and the rule engine applied them again. Now the verdict for a
+    /// red pass, a bare credential and a pass checked against old trust is an accept with the facts,
+    /// and the venue's rules alone turn it away.
+    func testVenueRulesLiveInOnePlaceOnly() {
+        for (verdict, reason) in [(F.verdict(status: .red), PolicyReason.statusRed), (F.verdict(proof: nil), .proofMissing),
+                                  (F.verdict(trustIssuedAt: F.noon.addingTimeInterval(-30 * 3600)), .staleTrust)] {
+            XCTAssertEqual(verdict.outcome, .accept)
+            let (decision, _) = RuleEngine(config: F.config()).decide(verdict, state: VenueState(), now: F.noon)
+            XCTAssertEqual(decision.reason, reason)
+        }
     }
 }

@@ -18,12 +18,15 @@ enum RuleFixtures {
     static func verdict(
         _ digest: String = "aa", outcome: Verdict.Outcome = .accept, reason: DenyReason? = nil,
         format: PassFormat = .threshold, issuer: String = "Threshold Health Authority", status: HealthStatus = .green,
-        facts: HealthFacts? = nil, warnings: [String] = [], proof: ProofCheck? = nil
+        facts: HealthFacts? = nil, trustIssuedAt: Date? = nil, proof: ProofCheck? = RuleFixtures.liveProof
     ) -> Verdict {
         Verdict(outcome: outcome, reason: reason, format: format, issuer: issuer, status: status,
-                display: MaskedDisplay(name: "张*", idTail: "***1234"), tokenDigest: digest, warnings: warnings,
+                display: MaskedDisplay(name: "张*", idTail: "***1234"), tokenDigest: digest, trustIssuedAt: trustIssuedAt,
                 proof: proof, facts: facts)
     }
+
+    /// A live holder proof shown for the first time, bound to this venue, in its step.
+    static let liveProof = ProofCheck(step: 59_841_120, binding: .thisVenue, current: true)
 
     static func vaccinated(doses: Int, daysAgo: Double, at now: Date = noon) -> HealthFacts {
         HealthFacts(doses: doses, lastDose: now.addingTimeInterval(-daysAgo * day))

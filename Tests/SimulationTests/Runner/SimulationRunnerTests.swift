@@ -22,16 +22,17 @@ final class SimulationRunnerTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(report.recordsLogged, 10)
         XCTAssertEqual(report.zbarChecks, report.zbarAgreements, "zbar disagreed with our reader")
         XCTAssertTrue(report.passed)
-        // Exact reasons, in the decision's own words on both sides: the yellow pass is a venue rule,
-        // the red one the verifier's.
+        // Exact reasons, in the decision's own words on both sides: the yellow pass is refused by the
+        // venue's colour list, the red one by the rule that never admits red.
         for v in report.visitors { XCTAssertEqual(v.expectedReason, v.actualReason, v.id) }
         XCTAssertEqual(report.visitors.first { $0.id == "v02-yellow" }?.actualReason, "status-not-allowed")
-        XCTAssertEqual(report.visitors.first { $0.id == "v03-red" }?.actualReason, "pass.status-red")
+        XCTAssertEqual(report.visitors.first { $0.id == "v03-red" }?.actualReason, "status-red")
         // Two visitors are admitted (green, and green tilted and blurred); every pulse has its decision.
         let ledger = report.pulseLedger
         XCTAssertEqual(ledger.first, 2)
         XCTAssertEqual(report.doorPulses, ledger.first + ledger.extra + ledger.stray)
         XCTAssertEqual(report.unexplainedDoorPulses, 0)
+        XCTAssertEqual(report.doorPulses, report.admittedRecords, "relay pulses = admitted records")
         for v in report.visitors {
             XCTAssertEqual(v.decisions.count, v.extraDecisions + (v.actual == "none" ? 0 : 1), v.id)
             for extra in v.decisions.dropFirst() { XCTAssertTrue(extra.why.contains("judged again"), extra.why) }
@@ -52,7 +53,7 @@ final class SimulationRunnerTests: XCTestCase {
     func testExpectedReasonsMapToExactlyOneDecisionReason() {
         let reasons = ExpectedReason.allCases.map(\.policyReason)
         XCTAssertEqual(Set(reasons).count, reasons.count, "two expectations share a decision reason")
-        XCTAssertEqual(ExpectedReason.statusRed.policyReason.code, "pass.status-red")
+        XCTAssertEqual(ExpectedReason.statusRed.policyReason.code, "status-red")
         XCTAssertEqual(ExpectedReason.statusNotAllowed.policyReason.code, "status-not-allowed")
         XCTAssertNotEqual(ExpectedReason.statusRed.policyReason, ExpectedReason.statusNotAllowed.policyReason)
     }
@@ -69,6 +70,8 @@ final class SimulationRunnerTests: XCTestCase {
                                  "\(report.visitors.filter { $0.expected == "allow" && $0.actual != "allow" }.map(\.id))")
         XCTAssertEqual(report.strayDecisions, 0)
         XCTAssertEqual(report.recordsOnServer, report.recordsLogged)
+        XCTAssertEqual(report.doorPulses, report.admittedRecords, "relay pulses = admitted records")
+        XCTAssertGreaterThanOrEqual(report.admittedRecords, admissible - 1)
     }
 
     /// The committed clip, read from its compressed file through ffmpeg as `threshold sim

@@ -3,9 +3,9 @@ import Passes
 import XCTest
 @testable import Policy
 
-/// Debounce, per-code sliding-window rate limit, lock-out and daily cap, on a virtual clock:
-/// `now` is just a value moved forward by the test.
-final class DebounceAndRateLimitTests: XCTestCase {
+/// Anti-passback, per-code sliding-window rate limit, lock-out and daily cap, on a virtual clock:
+/// `now` is just a value moved forward by the test. Every showing is judged by every rule.
+final class AntiPassbackAndRateLimitTests: XCTestCase {
     typealias F = RuleFixtures
 
     /// Runs scans at the given offsets (seconds from noon) and returns the decisions.
@@ -18,24 +18,70 @@ final class DebounceAndRateLimitTests: XCTestCase {
         }
     }
 
-    func testSameCodeWithinDebounceIsTheSameDecisionNotCountedTwice() {
-        let engine = RuleEngine(config: F.config())  // debounce 5 s
+    /// Finding (issue 13, 1): the same pass shown five times 1 s apart with `capacity.max = 1`
+    /// got the old "allow" back five times (five openings, one record, occupancy 1). Now it is
+    /// admitted once; the other four showings are "already admitted", doors shut.
+    func testFinding1SamePassShownFiveTimesOneSecondApartOpensOnce() {
+        let engine = RuleEngine(config: F.config { $0.rules.capacity = .init(maximum: 1) })
         var state = VenueState()
-        let d = run(engine, [0, 1, 4.9, 9.8], state: &state)
-        XCTAssertEqual(d.map(\.outcome), [.allow, .allow, .allow, .allow])
-        XCTAssertEqual(d.map(\.counted), [true, false, false, false])
-        XCTAssertEqual(d.map(\.repeated), [false, true, true, true], "a code kept in view keeps being debounced")
+        let d = run(engine, [0, 1, 2, 3, 4], state: &state)
+        XCTAssertEqual(d.map(\.outcome), [.allow, .deny, .deny, .deny, .deny])
+        XCTAssertEqual(d.map(\.reason), [nil, .alreadyAdmitted, .alreadyAdmitted, .alreadyAdmitted, .alreadyAdmitted])
+        XCTAssertEqual(d.map(\.doorPulseMilliseconds), [1000, 0, 0, 0, 0])
+        XCTAssertEqual(d.map(\.repeated), [false, true, true, true, true])
+        XCTAssertEqual(d.map(\.counted), [true, false, false, false, false])
+        XCTAssertEqual(d.map(\.screen), [.green, .amber, .amber, .amber, .amber], "already admitted is no alarm")
         XCTAssertEqual(state.occupancy, 1)
-        // Out of view for longer than the window: a new presentation, counted again.
-        let later = run(engine, [16], state: &state)
-        XCTAssertEqual(later.map(\.counted), [true])
+    }
+
+    /// Finding (issue 13, 1): a live pass whose holder proof was shown again within 30 s skipped
+    /// capacity and the rate limit. With anti-passback off, such a showing is a new opening and
+    /// meets every rule.
+    func testFinding1ProofShownAgainWithin30sDoesNotSkipCapacityOrRateLimit() {
+        let config = F.config { $0.rules.capacity = .init(maximum: 1); $0.rules.antiPassbackMinutes = 0 }
+        let engine = RuleEngine(config: config)
+        var state = VenueState()
+        let first = ProofCheck(step: 10, binding: .thisVenue, current: true)
+        var again = first
+        again.firstSeen = F.noon
+        XCTAssertEqual(run(engine, [0], verdict: F.verdict("p1", proof: first), state: &state).map(\.reason), [nil])
+        XCTAssertEqual(run(engine, [10], verdict: F.verdict("p1", proof: again), state: &state).map(\.reason), [.venueFull])
+        XCTAssertEqual(state.occupancy, 1)
+
+        // Room enough: re-showings count towards the rate limit like any scan (5 per 30 s).
+        let roomy = RuleEngine(config: F.config { $0.rules.antiPassbackMinutes = 0 })
+        state = VenueState()
+        _ = run(roomy, [0], verdict: F.verdict("p2", proof: first), state: &state)
+        let d = run(roomy, [2, 4, 6, 8, 10], verdict: F.verdict("p2", proof: again), state: &state)
+        XCTAssertEqual(d.map(\.reason), [nil, nil, nil, nil, .rateLimited])
+    }
+
+    func testAntiPassbackLastsTheVenueWindowThenAdmitsAgain() {
+        let engine = RuleEngine(config: F.config())  // 10 min
+        var state = VenueState()
+        let d = run(engine, [0, 300, 599.9, 600, 601], state: &state)
+        XCTAssertEqual(d.map(\.reason), [nil, .alreadyAdmitted, .alreadyAdmitted, nil, .alreadyAdmitted],
+                       "the window restarts at each admission, not at each showing")
         XCTAssertEqual(state.occupancy, 2)
+
+        let short = RuleEngine(config: F.config { $0.rules.antiPassbackMinutes = 2 })
+        state = VenueState()
+        XCTAssertEqual(run(short, [0, 119, 121], state: &state).map(\.reason), [nil, .alreadyAdmitted, nil])
+    }
+
+    func testAntiPassbackOffJudgesEveryShowingAfresh() {
+        let engine = RuleEngine(config: F.config { $0.rules.antiPassbackMinutes = 0 })
+        var state = VenueState()
+        let d = run(engine, [0, 1, 2], state: &state)
+        XCTAssertEqual(d.map(\.outcome), [.allow, .allow, .allow])
+        XCTAssertEqual(d.map(\.counted), [true, true, true])
+        XCTAssertEqual(state.occupancy, 3)
     }
 
     /// A live pass: every 30 s its text (and token digest) changes with the holder proof, the
-    /// credential stays. Debounce, rate limit and the daily cap follow the credential.
+    /// credential stays. Anti-passback, rate limit and the daily cap follow the credential.
     func testRollingProofTextsOfOneCredentialAreOneVisitor() {
-        let engine = RuleEngine(config: F.config())  // debounce 5 s, 5 scans / 30 s
+        let engine = RuleEngine(config: F.config())
         var state = VenueState()
         func live(_ n: Int) -> Verdict {
             var v = F.verdict("text-\(n)")
@@ -48,8 +94,7 @@ final class DebounceAndRateLimitTests: XCTestCase {
             state = next
             decisions.append(d)
         }
-        XCTAssertEqual(decisions.map(\.repeated), [false, true, false, true], "a new text within the window is the same presentation")
-        XCTAssertEqual(decisions.map(\.counted), [true, false, true, false])
+        XCTAssertEqual(decisions.map(\.reason), [nil, .alreadyAdmitted, .alreadyAdmitted, .alreadyAdmitted])
         XCTAssertEqual(state.codes.keys.sorted(), ["credential-1"])
 
         // A forged pass naming the same credential is keyed by its own text: it cannot touch the
@@ -61,20 +106,17 @@ final class DebounceAndRateLimitTests: XCTestCase {
         XCTAssertEqual(next.codes["credential-1"], state.codes["credential-1"])
     }
 
-    func testDebounceRepeatsADenyToo() {
+    /// A deny is not remembered as an answer: the next showing is judged again.
+    func testADenyIsJudgedAgainAtTheNextShowing() {
         let engine = RuleEngine(config: F.config { $0.rules.capacity = .init(maximum: 1) })
         var state = VenueState(occupancy: 1)
-        let d = run(engine, [0, 2], state: &state)
-        XCTAssertEqual(d.map(\.reason), [.venueFull, .venueFull])
-        XCTAssertEqual(d.map(\.repeated), [false, true])
-        // An exit frees room; outside the debounce window the same code now enters.
+        XCTAssertEqual(run(engine, [0, 2], state: &state).map(\.reason), [.venueFull, .venueFull])
         state = engine.exit(state: state, now: F.noon.addingTimeInterval(3))
-        let after = run(engine, [10], state: &state)
-        XCTAssertEqual(after.map(\.outcome), [.allow])
+        XCTAssertEqual(run(engine, [4], state: &state).map(\.outcome), [.allow], "room again: the same code enters at once")
         XCTAssertEqual(state.occupancy, 1)
     }
 
-    func testDistinctCodesAreNotDebouncedTogether() {
+    func testDistinctCodesAreIndependent() {
         let engine = RuleEngine(config: F.config())
         var state = VenueState()
         _ = run(engine, [0], verdict: F.verdict("a"), state: &state)
@@ -83,21 +125,9 @@ final class DebounceAndRateLimitTests: XCTestCase {
         XCTAssertEqual(state.occupancy, 2)
     }
 
-    func testHolderProofRepresentationIsNotCountedOrRateLimited() {
-        let engine = RuleEngine(config: F.config { $0.rules.debounceSeconds = 0 })
-        var state = VenueState()
-        let first = run(engine, [0], verdict: F.verdict("p1", proof: .fresh(step: 10)), state: &state)
-        XCTAssertEqual(first.map(\.counted), [true])
-        // The same holder proof again (the verifier says re-presentation): judged, allowed, not counted.
-        let again = run(engine, Array(stride(from: 1.0, through: 20, by: 1)),
-                        verdict: F.verdict("p1", proof: .representation(step: 10, firstAccepted: F.noon)), state: &state)
-        XCTAssertTrue(again.allSatisfy { $0.outcome == .allow && !$0.counted })
-        XCTAssertEqual(state.occupancy, 1)
-    }
-
     func testFiveScansInThirtySecondsThenLockedForTenMinutes() {
-        // Debounce 0 so every scan is a new presentation; window 30 s, 5 scans, lock 10 min.
-        let engine = RuleEngine(config: F.config { $0.rules.debounceSeconds = 0; $0.rules.rateLimit.dailyCap = nil })
+        // Anti-passback off so every scan is an opening; window 30 s, 5 scans, lock 10 min.
+        let engine = RuleEngine(config: F.config { $0.rules.antiPassbackMinutes = 0; $0.rules.rateLimit.dailyCap = nil })
         var state = VenueState()
         let d = run(engine, [0, 5, 10, 15, 20, 25], state: &state)
         XCTAssertEqual(d.map(\.reason), [nil, nil, nil, nil, nil, .rateLimited], "the sixth scan inside 30 s locks")
@@ -106,8 +136,15 @@ final class DebounceAndRateLimitTests: XCTestCase {
         XCTAssertEqual(run(engine, [626], state: &state).map(\.reason), [nil], "the lock ends 10 min after it began")
     }
 
+    func testRepeatsCountTowardsTheRateLimit() {
+        let engine = RuleEngine(config: F.config())
+        var state = VenueState()
+        let d = run(engine, [0, 1, 2, 3, 4, 5], state: &state)
+        XCTAssertEqual(d.map(\.reason), [nil, .alreadyAdmitted, .alreadyAdmitted, .alreadyAdmitted, .alreadyAdmitted, .rateLimited])
+    }
+
     func testSlidingWindowForgetsOldScans() {
-        let engine = RuleEngine(config: F.config { $0.rules.debounceSeconds = 0; $0.rules.rateLimit.dailyCap = nil })
+        let engine = RuleEngine(config: F.config { $0.rules.antiPassbackMinutes = 0; $0.rules.rateLimit.dailyCap = nil })
         var state = VenueState()
         // Five scans 7 s apart never have six inside any 30 s window.
         let d = run(engine, Array(stride(from: 0.0, through: 140, by: 7)), state: &state)
@@ -115,7 +152,7 @@ final class DebounceAndRateLimitTests: XCTestCase {
     }
 
     func testLockIsPerCode() {
-        let engine = RuleEngine(config: F.config { $0.rules.debounceSeconds = 0 })
+        let engine = RuleEngine(config: F.config { $0.rules.antiPassbackMinutes = 0 })
         var state = VenueState()
         _ = run(engine, [0, 1, 2, 3, 4, 5], verdict: F.verdict("spam"), state: &state)
         XCTAssertEqual(run(engine, [6], verdict: F.verdict("spam"), state: &state).map(\.reason), [.rateLimited])
@@ -123,14 +160,14 @@ final class DebounceAndRateLimitTests: XCTestCase {
     }
 
     func testForgedCodesAreRateLimitedToo() {
-        let engine = RuleEngine(config: F.config { $0.rules.debounceSeconds = 0 })
+        let engine = RuleEngine(config: F.config())
         var state = VenueState()
         let d = run(engine, [0, 1, 2, 3, 4, 5], verdict: F.verdict("x", outcome: .deny, reason: .badSignature), state: &state)
         XCTAssertEqual(d.last?.reason, .rateLimited)
     }
 
     func testDailyCapResetsAtLocalMidnight() {
-        let engine = RuleEngine(config: F.config { $0.rules.debounceSeconds = 0; $0.rules.rateLimit.dailyCap = 3 })
+        let engine = RuleEngine(config: F.config { $0.rules.antiPassbackMinutes = 0; $0.rules.rateLimit.dailyCap = 3 })
         var state = VenueState()
         // Entries an hour apart: three allowed, the fourth hits the cap.
         let d = run(engine, [0, 3600, 7200, 10_800], state: &state)
@@ -142,9 +179,9 @@ final class DebounceAndRateLimitTests: XCTestCase {
     }
 
     func testStateStaysBoundedAndPrunesOldCodes() {
-        let engine = RuleEngine(config: F.config { $0.rules.debounceSeconds = 2; $0.rules.rateLimit.dailyCap = nil })
+        let engine = RuleEngine(config: F.config { $0.rules.rateLimit.dailyCap = nil })
         var state = VenueState()
-        // Denied codes (no daily count) are forgotten once every window has passed.
+        // Denied codes (no daily count, no admission) are forgotten once every window has passed.
         for i in 0..<1000 {
             (_, state) = engine.decide(F.verdict("d\(i)", outcome: .deny, reason: .expired), state: state,
                                        now: F.noon.addingTimeInterval(Double(i)))
@@ -158,7 +195,7 @@ final class DebounceAndRateLimitTests: XCTestCase {
         XCTAssertEqual(state.occupancy, 0)
         var noExits = VenueConfig.Capacity(maximum: 2)
         noExits.countExits = false
-        let entryCap = RuleEngine(config: F.config { $0.rules.capacity = noExits; $0.rules.debounceSeconds = 0 })
+        let entryCap = RuleEngine(config: F.config { $0.rules.capacity = noExits })
         state = VenueState()
         _ = run(entryCap, [0], verdict: F.verdict("a"), state: &state)
         _ = run(entryCap, [1], verdict: F.verdict("b"), state: &state)
@@ -170,7 +207,7 @@ final class DebounceAndRateLimitTests: XCTestCase {
     }
 
     func testOccupancyWithEntriesAndExits() {
-        let engine = RuleEngine(config: F.config { $0.rules.capacity = .init(maximum: 2); $0.rules.debounceSeconds = 0 })
+        let engine = RuleEngine(config: F.config { $0.rules.capacity = .init(maximum: 2) })
         var state = VenueState()
         var t = 0.0
         func enter(_ code: String) -> PolicyReason? {
@@ -186,5 +223,6 @@ final class DebounceAndRateLimitTests: XCTestCase {
         XCTAssertEqual(state.occupancy, 1)
         XCTAssertNil(enter("c"))
         XCTAssertEqual(state.occupancy, 2)
+        XCTAssertEqual(enter("a"), .alreadyAdmitted, "one exit does not reopen anti-passback for everyone")
     }
 }
