@@ -62,8 +62,8 @@ final class RunCommandTests: XCTestCase {
         let events = try run.stdoutLines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
         let firsts = events.filter { $0["repeated"] as? Int == 0 }.map { "\($0["outcome"] ?? "")/\($0["reason"] ?? "")" }
         XCTAssertEqual(firsts, [
-            "allow/welcome", "deny/status-not-allowed", "deny/pass.status-red", "deny/pass.expired", "deny/pass.unknown-key",
-            "deny/pass.revoked", "deny/pass.proof-expired", "deny/pass.proof-expired", "allow/welcome", "allow/welcome",
+            "allow/welcome", "deny/status-not-allowed", "deny/status-red", "deny/pass.expired", "deny/pass.unknown-key",
+            "deny/pass.revoked", "deny/proof-expired", "deny/proof-expired", "allow/welcome", "allow/welcome",
         ], run.stdout)
     }
 
