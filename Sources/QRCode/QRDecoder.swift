@@ -172,19 +172,32 @@ public struct QRDecoder: QRReader {
         // case that pattern was a look-alike.
         for d in dims {
             guard let g = Detector.geometry(view, triple, dimension: d, moduleSize: moduleSize) else { continue }
-            if let r = decode(g, view: view, offsets: offsets, voting: voting, gated: pass.gated) { return r }
+            if let r = decode(g, map: g.transform, view: view, offsets: offsets, voting: voting, gated: pass.gated) { return r }
+            if let r = decodePiecewise(g, view: view, moduleSize: moduleSize, pass: pass) { return r }
             if g.usedAlignment, let plain = Detector.geometry(view, triple, dimension: d, moduleSize: moduleSize, useAlignment: false),
-               let r = decode(plain, view: view, offsets: offsets, voting: voting, gated: pass.gated) { return r }
+               let r = decode(plain, map: plain.transform, view: view, offsets: offsets, voting: voting, gated: pass.gated) { return r }
         }
         return nil
     }
 
-    func decode(_ g: SymbolGeometry, view: BinaryView, offsets: [(dx: Double, dy: Double)], voting: Bool, gated: Bool) -> QRResult? {
+    /// Versions ≥ 7 whose format information reads cleanly through the one homography (so a
+    /// symbol is there) but whose data did not decode: sampled again through all alignment
+    /// patterns (``AlignmentGrid``). BoofCV `high_version` (versions 25–40): 1 → 14 of 21.
+    func decodePiecewise(_ g: SymbolGeometry, view: BinaryView, moduleSize: Double, pass: Pass) -> QRResult? {
+        guard let version = Version.forDimension(g.dimension), version.number >= 7,
+              let modules = GridSampler.sample(view, transform: g.transform, dimension: g.dimension),
+              formatReadsCleanly(modules),
+              let grid = AlignmentGrid(view, global: g.transform, version: version, moduleSize: moduleSize)
+        else { return nil }
+        return decode(g, map: grid, view: view, offsets: pass.offsets, voting: pass.voting, gated: false)
+    }
+
+    func decode(_ g: SymbolGeometry, map: some ModuleMapping, view: BinaryView, offsets: [(dx: Double, dy: Double)], voting: Bool, gated: Bool) -> QRResult? {
         for (k, offset) in offsets.enumerated() {
-            guard let modules = GridSampler.sample(view, transform: g.transform, dimension: g.dimension, offset: offset) else { break }
+            guard let modules = GridSampler.sample(view, transform: map, dimension: g.dimension, offset: offset) else { break }
             var decoded = try? SymbolDecoder.decode(modules)
             if decoded == nil, k == 0, gated, !formatReadsCleanly(modules) { return nil }
-            if decoded == nil, voting, let v = GridSampler.sampleVoting(view, transform: g.transform, dimension: g.dimension, offset: offset) {
+            if decoded == nil, voting, let v = GridSampler.sampleVoting(view, transform: map, dimension: g.dimension, offset: offset) {
                 // Majority of five samples per module; split votes offered as erasures.
                 decoded = try? SymbolDecoder.decode(v.modules)
                 if decoded == nil, let e = try? SymbolDecoder.decode(v.modules, unreliable: v.unreliable) {
@@ -194,7 +207,7 @@ public struct QRDecoder: QRReader {
                     if !e.bytes.isEmpty, erasuresLeaveMargin(v.unreliable, e) { decoded = e }
                 }
             }
-            if decoded == nil, voting, let o = GridSampler.sampleOtsu(view, transform: g.transform, dimension: g.dimension, offset: offset) {
+            if decoded == nil, voting, let o = GridSampler.sampleOtsu(view, transform: map, dimension: g.dimension, offset: offset) {
                 // One threshold for the whole symbol, from its own module samples.
                 decoded = try? SymbolDecoder.decode(o.modules)
                 if decoded == nil, let e = try? SymbolDecoder.decode(o.modules, unreliable: o.unreliable),
