@@ -13,7 +13,12 @@ public import Imaging
 /// zxing symbol to a text that differs from the expected one. Coarsest-first found the same
 /// codes with corners only as precise as the coarse pixels. A fifth level or stopping at three
 /// changes nothing on the corpus. Cost: the halving is 0.08 ms on a 1280×720 frame and the
-/// halved levels add about a third to binarizer and finder scan.
+/// halved levels add about a third to binarizer and finder scan (1280×720 without a code:
+/// 0.92 → 1.63 ms CPU, the inverted scan running on every level too).
+///
+/// Many codes: no fixed cap on codes, candidates or triples (see ``FinderPatternSelector``);
+/// BoofCV `lots` 14 → 237 of 240. Large symbols: versions ≥ 7 that fail through one homography
+/// are sampled through all alignment patterns (``AlignmentGrid``); `high_version` 1 → 14 of 21.
 ///
 /// Strategy, cheapest first, stopping as soon as a pass reads something:
 /// 1. adaptive thresholds, rows scanned with the normal skip; a grid that fails but whose format
@@ -28,12 +33,14 @@ public import Imaging
 /// Each pass tries every dimension estimate (version info, ±4) and, where an alignment pattern
 /// was used, the extrapolated fourth corner too.
 ///
-/// The budget is a number of triples tried per pass (`maxAttemptsPerPass`), not wall-clock time,
+/// The budget is a number of triples tried per pass and level (`maxAttemptsPerPass` plus one per
+/// finder candidate), not wall-clock time,
 /// so one frame always gives the same answer (tests and the simulation are reproducible); the
 /// benchmark shows what that costs per frame.
 ///
-/// Memory: the camera view is never copied; per call the reader allocates a threshold grid
-/// (1/64 of the frame) and one row buffer.
+/// Memory: the camera view is never copied; per call the reader allocates the halved copies
+/// (1/3 of the frame in all), a threshold grid per level (1/64 of its pixels) and one row
+/// buffer.
 public struct QRDecoder: QRReader {
     public struct Options: Sendable {
         /// Spend more work on frames where the fast passes found nothing.
@@ -172,19 +179,32 @@ public struct QRDecoder: QRReader {
         // case that pattern was a look-alike.
         for d in dims {
             guard let g = Detector.geometry(view, triple, dimension: d, moduleSize: moduleSize) else { continue }
-            if let r = decode(g, view: view, offsets: offsets, voting: voting, gated: pass.gated) { return r }
+            if let r = decode(g, map: g.transform, view: view, offsets: offsets, voting: voting, gated: pass.gated) { return r }
+            if let r = decodePiecewise(g, view: view, moduleSize: moduleSize, pass: pass) { return r }
             if g.usedAlignment, let plain = Detector.geometry(view, triple, dimension: d, moduleSize: moduleSize, useAlignment: false),
-               let r = decode(plain, view: view, offsets: offsets, voting: voting, gated: pass.gated) { return r }
+               let r = decode(plain, map: plain.transform, view: view, offsets: offsets, voting: voting, gated: pass.gated) { return r }
         }
         return nil
     }
 
-    func decode(_ g: SymbolGeometry, view: BinaryView, offsets: [(dx: Double, dy: Double)], voting: Bool, gated: Bool) -> QRResult? {
+    /// Versions ≥ 7 whose format information reads cleanly through the one homography (so a
+    /// symbol is there) but whose data did not decode: sampled again through all alignment
+    /// patterns (``AlignmentGrid``). BoofCV `high_version` (versions 25–40): 1 → 14 of 21.
+    func decodePiecewise(_ g: SymbolGeometry, view: BinaryView, moduleSize: Double, pass: Pass) -> QRResult? {
+        guard let version = Version.forDimension(g.dimension), version.number >= 7,
+              let modules = GridSampler.sample(view, transform: g.transform, dimension: g.dimension),
+              formatReadsCleanly(modules),
+              let grid = AlignmentGrid(view, global: g.transform, version: version, moduleSize: moduleSize)
+        else { return nil }
+        return decode(g, map: grid, view: view, offsets: pass.offsets, voting: pass.voting, gated: false)
+    }
+
+    func decode(_ g: SymbolGeometry, map: some ModuleMapping, view: BinaryView, offsets: [(dx: Double, dy: Double)], voting: Bool, gated: Bool) -> QRResult? {
         for (k, offset) in offsets.enumerated() {
-            guard let modules = GridSampler.sample(view, transform: g.transform, dimension: g.dimension, offset: offset) else { break }
+            guard let modules = GridSampler.sample(view, transform: map, dimension: g.dimension, offset: offset) else { break }
             var decoded = try? SymbolDecoder.decode(modules)
             if decoded == nil, k == 0, gated, !formatReadsCleanly(modules) { return nil }
-            if decoded == nil, voting, let v = GridSampler.sampleVoting(view, transform: g.transform, dimension: g.dimension, offset: offset) {
+            if decoded == nil, voting, let v = GridSampler.sampleVoting(view, transform: map, dimension: g.dimension, offset: offset) {
                 // Majority of five samples per module; split votes offered as erasures.
                 decoded = try? SymbolDecoder.decode(v.modules)
                 if decoded == nil, let e = try? SymbolDecoder.decode(v.modules, unreliable: v.unreliable) {
@@ -194,7 +214,7 @@ public struct QRDecoder: QRReader {
                     if !e.bytes.isEmpty, erasuresLeaveMargin(v.unreliable, e) { decoded = e }
                 }
             }
-            if decoded == nil, voting, let o = GridSampler.sampleOtsu(view, transform: g.transform, dimension: g.dimension, offset: offset) {
+            if decoded == nil, voting, let o = GridSampler.sampleOtsu(view, transform: map, dimension: g.dimension, offset: offset) {
                 // One threshold for the whole symbol, from its own module samples.
                 decoded = try? SymbolDecoder.decode(o.modules)
                 if decoded == nil, let e = try? SymbolDecoder.decode(o.modules, unreliable: o.unreliable),

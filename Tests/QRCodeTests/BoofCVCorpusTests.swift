@@ -23,7 +23,7 @@ final class BoofCVCorpusTests: XCTestCase {
         "curved": 16,  // (15 of 30)
         "damaged": 9,  // (9 of 25)
         "glare": 8,  // (14 of 26)
-        "high_version": 1,  // (17 of 21)
+        "high_version": 14,  // (17 of 21)
         "lots": 237,  // (240 of 240)
         "monitor": 9,  // (9 of 9)
         "nominal": 30,  // (36 of 38)

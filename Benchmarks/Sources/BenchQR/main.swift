@@ -2,7 +2,7 @@
 //
 //   swift build -c release --package-path Benchmarks --product bench-qr
 //   taskset -c 0 Benchmarks/.build/release/bench-qr [--corpora DIR] [--iterations N]
-//       [--only zxing|boofcv|frames] [--category NAME]… [--reader LABEL]… [--verbose]
+//       [--only zxing|boofcv|frames] [--category NAME]… [--reader threshold|"threshold try-harder"|zbar|zxing-cpp]… [--verbose]
 //       [--scale-levels N] [--coarse-min-total PX] [--frames-only]
 //
 // Release build, one core. Prints Markdown tables (paste into the README).
@@ -240,6 +240,16 @@ if arguments.runs("zxing") || arguments.runs("boofcv") {
         var rows = [[String]]()
         for (label, reader) in readers where arguments.readers.isEmpty || arguments.readers.contains(label) {
             rows += boofCVRows(label, runBoofCV(reader, images, verbose: arguments.verbose))
+        }
+        if arguments.readers.isEmpty || arguments.readers.contains("zxing-cpp") {
+            // Benchmarks/Sources/BenchQR/main.swift → Benchmarks/Scripts/zxing_cpp_reader.py
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Scripts/zxing_cpp_reader.py")
+            do {
+                rows += boofCVRows("zxing-cpp", try runZXingCppBoofCV(images, script: script))
+            } catch {
+                print("zxing-cpp not measured: \(error)")
+            }
         }
         printTable(["reader", "category", "codes located", "zxing-cpp (README)", "false positives", "median ms", "p95 ms"], rows)
     }

@@ -6,7 +6,7 @@ enum GridSampler {
     /// Samples `dimension²` modules, the module (x, y) at symbol point (x + 0.5 + dx, y + 0.5 + dy).
     /// Nil when the grid falls outside the image by more than a pixel (a wrong transform; a real
     /// symbol in view is inside the image).
-    static func sample(_ view: BinaryView, transform: PerspectiveTransform, dimension: Int,
+    static func sample(_ view: BinaryView, transform: some ModuleMapping, dimension: Int,
                        offset: (dx: Double, dy: Double) = (0, 0)) -> BitMatrix? {
         var matrix = BitMatrix(dimension: dimension)
         let w = view.width, h = view.height
@@ -28,7 +28,7 @@ enum GridSampler {
     /// axes, and takes the majority of the five. Modules whose five samples split 3:2 are marked
     /// unreliable: blur, a curved page or a module edge under them; the symbol decoder may then
     /// treat their codewords as erasures (half the cost of an unknown error).
-    static func sampleVoting(_ view: BinaryView, transform: PerspectiveTransform, dimension: Int,
+    static func sampleVoting(_ view: BinaryView, transform: some ModuleMapping, dimension: Int,
                              offset: (dx: Double, dy: Double) = (0, 0)) -> (modules: BitMatrix, unreliable: BitMatrix, unreliableCount: Int)? {
         var matrix = BitMatrix(dimension: dimension)
         var unreliable = BitMatrix(dimension: dimension)
@@ -65,7 +65,7 @@ enum GridSampler {
     /// and flip isolated modules; the symbol's own two grey populations (dark and light
     /// modules) separate better. Modules within 10 % of the contrast of the threshold are marked
     /// unreliable.
-    static func sampleOtsu(_ view: BinaryView, transform: PerspectiveTransform, dimension: Int,
+    static func sampleOtsu(_ view: BinaryView, transform: some ModuleMapping, dimension: Int,
                            offset: (dx: Double, dy: Double) = (0, 0)) -> (modules: BitMatrix, unreliable: BitMatrix)? {
         let n = dimension
         let img = view.image
