@@ -92,7 +92,9 @@ public struct FrameRenderer: Sendable {
         let defocus = lens.defocusSigma(distance: cam.distance, frameHeight: height)
         let sigma = (defocus * defocus + cam.blur * scale * cam.blur * scale).squareRoot()
         if sigma > 0.05 { frame = Synthesis.gaussianBlur(frame, sigma: sigma) }
-        if cam.motion > 0 { frame = Synthesis.motionBlur(frame, length: cam.motion * scale, degrees: cam.motionAngle) }
+        // The hand moves as the phone comes up and settles: the blur decays from `motion` at arrival.
+        let motion = cam.motion * exp(-t / CameraConditions.settleSeconds)
+        if motion >= 1 { frame = Synthesis.motionBlur(frame, length: motion * scale, degrees: cam.motionAngle) }
         if cam.lowLight > 0 {
             frame = Synthesis.reduceContrast(frame, low: UInt8(clamping: Int(cam.lowLight * 30)),
                                              high: UInt8(clamping: 255 - Int(cam.lowLight * 160)))

@@ -18,7 +18,8 @@ public struct CameraConditions: Sendable, Hashable, Codable {
     public var lowLight: Double
     /// Sensor noise sigma in grey levels (0–30).
     public var noise: Double
-    /// Motion blur: how far the phone moves during the exposure, pixels at 720 lines (0–30).
+    /// Motion blur: how far the phone moves during the exposure as it comes into view, pixels at
+    /// 720 lines (0–30). A hand settles: the blur decays with ``settleSeconds``.
     public var motion: Double
     /// Direction of that movement, degrees.
     public var motionAngle: Double
@@ -33,6 +34,9 @@ public struct CameraConditions: Sendable, Hashable, Codable {
         self.glare = glare; self.moire = moire; self.lowLight = lowLight; self.noise = noise
         self.motion = motion; self.motionAngle = motionAngle; self.overexposure = overexposure
     }
+
+    /// Time constant of a hand coming to rest in front of the lens.
+    public static let settleSeconds = 0.6
 
     enum CodingKeys: String, CodingKey {
         case distance, rotation, tilt, blur, glare, moire, lowLight, noise, motion, motionAngle, overexposure
